@@ -1,0 +1,56 @@
+// Plain text → Document. Every non-table line is a paragraph; tables flattened by other
+// converters (Apache Tika, markdown pipes, pdftotext -layout columns) are rebuilt as grids.
+import type { Block, Document, Result } from '../model.js';
+import { decodeText } from './decode.js';
+import { readColumns } from './text-columns.js';
+import { cleanText, isFurniture, type TableReader } from './text-lines.js';
+import { readMarkdown } from './text-markdown.js';
+import { readTika } from './text-tika.js';
+
+// Tried in this order at each line; each reader checks its own first line cheaply.
+const READERS: TableReader[] = [readTika, readMarkdown, readColumns];
+
+/** Split decoded text into lines, whatever the line endings were. */
+export function textLines(text: string): string[] {
+  const normalised = text.replace(/\r\n?/g, '\n');
+  const lines = normalised.split('\n');
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+// Markdown heading marks are syntax, not text: "## 表二：…" is the paragraph "表二：…".
+function paragraphText(line: string): string {
+  return cleanText(line.replace(/^\s*#{1,6}\s+/, ''));
+}
+
+/** Blocks of already decoded text. */
+export function blocksOfText(text: string): Block[] {
+  const lines = textLines(text);
+  const blocks: Block[] = [];
+  let i = 0;
+  outer: while (i < lines.length) {
+    const line = lines[i];
+    if (isFurniture(line)) {
+      i++;
+      continue;
+    }
+    for (const read of READERS) {
+      const run = read(lines, i);
+      if (run) {
+        if (run.table.grid.length > 0) blocks.push(run.table);
+        i = Math.max(run.next, i + 1);
+        continue outer;
+      }
+    }
+    const paragraph = paragraphText(line);
+    if (paragraph !== '') blocks.push({ kind: 'paragraph', text: paragraph, origin: { line: i + 1 } });
+    i++;
+  }
+  return blocks;
+}
+
+export async function parseText(bytes: Uint8Array): Promise<Result<Document>> {
+  const decoded = decodeText(bytes);
+  const blocks = blocksOfText(decoded.text);
+  return { value: { format: 'text', blocks, meta: { encoding: decoded.encoding } }, warnings: decoded.warnings };
+}
