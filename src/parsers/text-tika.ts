@@ -5,6 +5,8 @@ import { tableFromRows } from '../model.js';
 import type { Origin } from '../schema.js';
 import { cleanText, isBlank, type TableRun } from './text-lines.js';
 
+const SENTENCE_END = /[。！？；]\s*$/;
+
 interface RawCell {
   parts: string[];
   line: number;
@@ -33,8 +35,11 @@ export function readTika(lines: string[], start: number): TableRun | undefined {
       i = j;
       continue;
     } else if (row.length > 0) {
-      // Inside a row a line without the tab continues the cell above it.
-      row[row.length - 1].parts.push(line);
+      // Inside a row a line without the tab continues the cell above it, except where the
+      // first row's text ends a sentence: that is a tab-indented prose line, not a table.
+      const parts = row[row.length - 1].parts;
+      if (rows.length === 0 && SENTENCE_END.test(parts[parts.length - 1])) return undefined;
+      parts.push(line);
     } else {
       break;
     }
