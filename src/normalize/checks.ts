@@ -1,0 +1,52 @@
+// The template's arithmetic (勾稽关系), per column, row and group. A check reads values and
+// reports; it never changes one. ok is null when an input cell is empty.
+import { cellAt } from '../cell-keys.js';
+import type { Check, Tables, TemplateVersion, Warning } from '../schema.js';
+import { APPLICANT_COLUMNS, RESULT_ROWS, ROWS_2021_ONLY } from '../templates/applications.js';
+import { REVIEW_COLUMNS, REVIEW_GROUPS } from '../templates/reviews-and-lawsuits.js';
+
+/** total = Σ parts, all keys relative to `tables`. */
+function sumCheck(tables: Tables, id: string, rule: string, total: string, parts: string[], plusOnTotalSide: string[] = []): Check {
+  const read = (k: string) => cellAt(tables, k)?.value ?? null;
+  const partValues = parts.map(read);
+  const totalValues = [total, ...plusOnTotalSide].map(read);
+  const complete = partValues.every((v) => v !== null) && totalValues.every((v) => v !== null);
+  const sum = (values: (number | null)[]) => round(values.reduce<number>((a, v) => a + (v ?? 0), 0));
+  const expected = partValues.every((v) => v !== null) ? sum(partValues) : null;
+  const actual = totalValues.every((v) => v !== null) ? sum(totalValues) : null;
+  return { id, rule, ok: complete ? expected === actual : null, expected, actual, cells: [total, ...plusOnTotalSide, ...parts].map((k) => `tables.${k}`) };
+}
+
+// Amounts in 万元 have decimals; sums of them must not fail on floating-point noise.
+const round = (n: number) => Math.round(n * 1e6) / 1e6;
+
+export function runChecks(tables: Tables, applicationsLayout: TemplateVersion | null): Check[] {
+  const checks: Check[] = [];
+  if (tables.applications) {
+    const results = RESULT_ROWS.filter((k) => applicationsLayout !== '2019' || !ROWS_2021_ONLY.includes(k));
+    for (const column of APPLICANT_COLUMNS) {
+      const at = (row: string) => `applications.${row}.${column}`;
+      checks.push(
+        sumCheck(tables, `applications.balance.${column}`, '一、本年新收 + 二、上年结转 = 三（七）总计 + 四、结转下年度继续办理', at('totalProcessed'), [at('newReceived'), at('carriedOver')], [at('carriedForward')]),
+      );
+      checks.push(sumCheck(tables, `applications.totalProcessed.${column}`, '三（七）总计 = the sum of the results （一）to（六）', at('totalProcessed'), results.map(at)));
+    }
+    const rows = ['newReceived', 'carriedOver', ...results, 'totalProcessed', 'carriedForward'];
+    for (const row of rows) {
+      const at = (column: string) => `applications.${row}.${column}`;
+      checks.push(sumCheck(tables, `applications.rowTotal.${row}`, '总计 = 自然人 + the five 法人或其他组织 columns', at('total'), APPLICANT_COLUMNS.filter((c) => c !== 'total').map(at)));
+    }
+  }
+  if (tables.reviewsAndLawsuits)
+    for (const group of REVIEW_GROUPS) {
+      const at = (column: string) => `reviewsAndLawsuits.${group}.${column}`;
+      checks.push(sumCheck(tables, `reviewsAndLawsuits.${group}.total`, '总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结', at('total'), REVIEW_COLUMNS.filter((c) => c !== 'total').map(at)));
+    }
+  return checks;
+}
+
+export function checkWarnings(checks: Check[]): Warning[] {
+  return checks
+    .filter((c) => c.ok === false)
+    .map((c) => ({ code: 'W_CHECK_FAILED', message: `${c.id}: expected ${c.expected}, the report prints ${c.actual} (${c.rule})` }));
+}

@@ -1,0 +1,121 @@
+// Title, agency, year and publication date, from the body first, page furniture second.
+import type { Document, Paragraph } from '../model.js';
+import type { Report, Warning } from '../schema.js';
+import { chineseNumeral } from './values.js';
+import { toHalfWidth } from '../templates/labels.js';
+
+type Meta = Report['meta'];
+
+const TITLE = /年度报告|年报/;
+const TITLE_START = /政府信息公开|政务公开/;
+const AGENCY_END = /(人民政府|办公厅|办公室|委员会|管理委员会|管委会|局|厅|委|办|院|署|会|街道办事处|街道|乡|镇|中心|公司|所|队|站|部)$/;
+const YEAR = /((?:19|20)\d{2}|[二〇零○][〇零○一二三四五六七八九]{3})\s*年/;
+const DATE = /((?:19|20)\d{2}|[二〇零○][〇零○一二三四五六七八九]{3})\s*[年\-/.]\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*[月\-/.]\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日?/;
+/** How many paragraphs from either end to look at for a title or a signature. */
+const HEAD = 12;
+const TAIL = 10;
+
+const clean = (t: string) => toHalfWidth(t).replace(/[\s\u00a0]+/g, '');
+
+function number(text: string): number | null {
+  return /^\d+$/.test(text) ? Number(text) : chineseNumeral(text.replace(/[○]/g, '〇'));
+}
+
+export function parseDate(text: string): string | null {
+  const match = DATE.exec(clean(text));
+  if (!match) return null;
+  const [y, m, d] = [number(match[1]), number(match[2]), number(match[3])];
+  if (!y || !m || !d || m > 12 || d > 31) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function findTitle(paragraphs: Paragraph[]): string | null {
+  const head = paragraphs.slice(0, HEAD).map((p) => clean(p.text));
+  for (let i = 0; i < head.length; i++) {
+    const line = head[i];
+    if (line.length > 60) continue;
+    if (TITLE.test(line) || (TITLE_START.test(line) && TITLE.test(head[i + 1] ?? ''))) {
+      let title = TITLE.test(line) ? line : line + head[i + 1];
+      // "许昌市…人民政府" on its own line above "关于2022年…的年度报告".
+      if (i > 0 && /^(关于|\d{4}年|年度)/.test(title) && AGENCY_END.test(head[i - 1]) && head[i - 1].length < 30) title = head[i - 1] + title;
+      if (/^年度报告$/.test(line) && i > 0) title = head[i - 1] + line;
+      return title;
+    }
+  }
+  return null;
+}
+
+function agencyFromTitle(title: string): string | null {
+  const agency = title
+    .replace(/^关于/, '')
+    .replace(new RegExp(YEAR.source + '度?'), '')
+    .replace(/(关于)?(的)?(政府信息公开|政务公开).*$/, '')
+    .replace(/[《》"“”]/g, '')
+    .replace(/关于$/, '');
+  return agency.length >= 2 && agency.length <= 40 ? agency : null;
+}
+
+function signature(paragraphs: Paragraph[]): { agency: string | null; date: string | null } {
+  const tail = paragraphs.slice(-TAIL).map((p) => clean(p.text));
+  for (let i = tail.length - 1; i >= 0; i--) {
+    const date = tail[i].length <= 20 ? parseDate(tail[i]) : null;
+    if (!date) continue;
+    const before = tail[i - 1] ?? '';
+    const agency = before.length <= 40 && AGENCY_END.test(before) ? before : null;
+    return { agency, date };
+  }
+  return { agency: null, date: null };
+}
+
+function yearFrom(text: string): number | null {
+  const match = YEAR.exec(text);
+  return match ? number(match[1]) : null;
+}
+
+const PAGE_DATE = /(发布|发文|成文|印发)(日期|时间)[:：]?/;
+
+export function readMeta(document: Document, warnings: Warning[]): Meta {
+  const paragraphs = document.blocks.filter((b): b is Paragraph => b.kind === 'paragraph');
+  const title = findTitle(paragraphs) ?? (document.meta.title ? clean(document.meta.title) : null);
+  const sign = signature(paragraphs);
+
+  let agency: string | null = title ? agencyFromTitle(title) : null;
+  let agencyFrom: Meta['agencyFrom'] = agency ? 'title' : null;
+  if (!agency && sign.agency) [agency, agencyFrom] = [sign.agency, 'signature'];
+  if (!agency && document.meta.agency) [agency, agencyFrom] = [clean(document.meta.agency), 'page'];
+  if (!agency) warnings.push({ code: 'W_AGENCY_MISSING', message: 'no issuing body in the title, the signature or the page' });
+
+  let year = title ? yearFrom(title) : null;
+  if (year === null) {
+    const period = paragraphs.slice(0, HEAD * 2).map((p) => clean(p.text)).join('');
+    const match = /统计(?:期限|期间|周期|时限)[^。]*?((?:19|20)\d{2})年/.exec(period) ?? /((?:19|20)\d{2})年1月1日/.exec(period);
+    year = match ? Number(match[1]) : null;
+  }
+  if (year === null) warnings.push({ code: 'W_YEAR_MISSING', message: 'the year the report covers is not in its title or its statistics period' });
+
+  let published = sign.date;
+  if (!published) {
+    const line = paragraphs.slice(0, HEAD).find((p) => PAGE_DATE.test(p.text));
+    published = (line && parseDate(line.text.replace(/^[^:：]*[:：]/, ''))) || (document.meta.published ? parseDate(document.meta.published) : null);
+  }
+  if (!published) warnings.push({ code: 'W_DATE_MISSING', message: 'no publication date in the signature or on the page' });
+
+  return { title, agency, agencyFrom, year, published, templateVersion: null, ...place(agency) };
+}
+
+const MUNICIPALITIES = /^(北京市|上海市|天津市|重庆市)/;
+
+/** Administrative level and region, where the agency's name says them. */
+function place(agency: string | null): Pick<Meta, 'level' | 'region'> {
+  if (!agency) return { level: null, region: null };
+  if (/^(国务院|中华人民共和国|国家)/.test(agency)) return { level: 'national', region: null };
+  const region = /^(.*?(?:省|自治区|市|自治州|州|盟|地区|县|自治县|区|旗|乡|镇|街道))*/.exec(agency)?.[0] || null;
+  if (!region) return { level: 'department', region: null };
+  const last = region.match(/(省|自治区|市|自治州|州|盟|地区|县|自治县|区|旗|乡|镇|街道)$/)?.[1];
+  let level: Meta['level'] = null;
+  if (last === '乡' || last === '镇' || last === '街道') level = 'township';
+  else if (last === '县' || last === '自治县' || last === '旗' || (last === '区' && !/^(.*自治区)$/.test(region))) level = MUNICIPALITIES.test(region) && /^(北京市|上海市|天津市|重庆市)$/.test(region) ? 'provincial' : 'county';
+  else if (last === '市' || last === '自治州' || last === '州' || last === '盟' || last === '地区') level = MUNICIPALITIES.test(region) && region.length <= 3 ? 'provincial' : 'city';
+  else if (last === '省' || last === '自治区') level = 'provincial';
+  return { level, region };
+}

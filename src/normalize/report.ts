@@ -1,0 +1,60 @@
+// Document → the parts of a Report that come from its content. Knows nothing of formats.
+import { buildTable } from '../cell-keys.js';
+import type { Document, Result } from '../model.js';
+import type { Report, Tables, Warning } from '../schema.js';
+import { XxgkError } from '../errors.js';
+import { checkWarnings, runChecks } from './checks.js';
+import { readMeta } from './meta.js';
+import { rowStream } from './rows.js';
+import { findHeadings, readSections } from './sections.js';
+import { readActiveDisclosure } from './tables/active-disclosure.js';
+import { readApplications } from './tables/applications.js';
+import { readReviews } from './tables/reviews-and-lawsuits.js';
+
+export type Content = Pick<Report, 'meta' | 'sections' | 'tables' | 'tableInfo' | 'checks'>;
+
+export function normalize(document: Document): Result<Content> {
+  const warnings: Warning[] = [];
+  if (document.blocks.every((b) => (b.kind === 'paragraph' ? b.text.trim() === '' : b.grid.length === 0)))
+    throw new XxgkError('E_EMPTY', 'the input holds no text');
+
+  const meta = readMeta(document, warnings);
+  const headings = findHeadings(document);
+  const rows = rowStream(document);
+
+  const applications = readApplications(rows, meta.year, warnings);
+  const disclosure = readActiveDisclosure(rows, applications?.start ?? rows.length, meta.year, warnings);
+  const reviews = readReviews(rows, applications?.end ?? 0, warnings);
+
+  const tablesFound = [disclosure, applications, reviews].filter(Boolean).length;
+  const titled = meta.title !== null && /政府信息公开|政务公开/.test(meta.title);
+  if (tablesFound === 0 && headings.length < 3 && !(titled && headings.length >= 1))
+    throw new XxgkError(
+      'E_NOT_A_REPORT',
+      `not a 政府信息公开工作年度报告: no template table, ${headings.length} of the six part titles, ` +
+        `and ${meta.title ? `the title "${meta.title}" does not name one` : 'no report title'}`,
+    );
+
+  const sections = readSections(document, headings, warnings);
+  const tables: Tables = {
+    activeDisclosure: disclosure?.table === 'activeDisclosure' ? (buildTable('activeDisclosure', disclosure.cells) as Tables['activeDisclosure']) : null,
+    activeDisclosure2019: disclosure?.table === 'activeDisclosure2019' ? (buildTable('activeDisclosure2019', disclosure.cells) as Tables['activeDisclosure2019']) : null,
+    applications: applications ? (buildTable('applications', applications.cells) as Tables['applications']) : null,
+    reviewsAndLawsuits: reviews ? (buildTable('reviewsAndLawsuits', reviews.cells) as Tables['reviewsAndLawsuits']) : null,
+  };
+  for (const [name, found] of [['二 (activeDisclosure)', disclosure], ['三 (applications)', applications], ['四 (reviewsAndLawsuits)', reviews]] as const)
+    if (!found) warnings.push({ code: 'W_TABLE_MISSING', message: `table ${name} was not found` });
+
+  const yearVersion = meta.year === null ? null : meta.year >= 2021 ? '2021' : '2019';
+  const tableInfo: Report['tableInfo'] = {
+    activeDisclosure: disclosure ? { templateVersion: disclosure.version, origin: disclosure.firstRow.cells[0]?.origin ?? null } : null,
+    applications: applications ? { templateVersion: applications.layout, origin: applications.firstRow?.cells[0]?.origin ?? null } : null,
+    reviewsAndLawsuits: reviews ? { templateVersion: yearVersion, origin: reviews.row.cells[0]?.origin ?? null } : null,
+  };
+  // The report's template is the one its table 二 follows; table 二 changed most between them.
+  meta.templateVersion = disclosure?.version ?? (applications?.layout === '2021' ? '2021' : yearVersion);
+
+  const checks = runChecks(tables, applications?.layout ?? null);
+  warnings.push(...checkWarnings(checks));
+  return { value: { meta, sections, tables, tableInfo, checks }, warnings };
+}

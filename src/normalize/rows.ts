@@ -1,0 +1,65 @@
+// The document as one stream of rows: each table row's distinct cells, and each paragraph as a
+// row whose trailing numbers are split off ("行政许可 97"). Table readers work on this stream, so
+// a table split over pages, blocks or broken conversions is read the same way as a whole one.
+import type { Document, Table } from '../model.js';
+import type { Origin } from '../schema.js';
+import { isValueText } from './values.js';
+
+export interface RowCell {
+  text: string;
+  origin: Origin;
+}
+
+export interface Row {
+  cells: RowCell[];
+  block: number;
+  /** Leading cells that hold text other than a value: the row's labels. Empty ones dropped. */
+  labels: RowCell[];
+  /** Cells after the last label cell: the row's values, blanks kept in place. */
+  values: RowCell[];
+  /** All text of the row, for markers. */
+  text: string;
+}
+
+function tableRows(table: Table, block: number): RowCell[][] {
+  return table.grid.map((gridRow) => {
+    const cells: RowCell[] = [];
+    gridRow.forEach((cell, c) => {
+      // A horizontally merged cell is one cell of the row, however many columns it covers.
+      if (c > 0 && gridRow[c - 1] === cell) return;
+      cells.push({ text: cell.text, origin: { ...cell.origin, block, row: cell.row, col: cell.col } });
+    });
+    return cells;
+  });
+}
+
+function paragraphRow(text: string, origin: Origin): RowCell[] {
+  const tokens = text.trim().split(/[\s\u3000]+/);
+  let split = tokens.length;
+  while (split > 0 && isValueText(tokens[split - 1]) && tokens[split - 1] !== '') split--;
+  if (split === tokens.length || split === 0) return [{ text: text.trim(), origin }];
+  return [{ text: tokens.slice(0, split).join(' '), origin }, ...tokens.slice(split).map((t) => ({ text: t, origin }))];
+}
+
+export function splitRow(cells: RowCell[], block: number): Row {
+  let last = -1;
+  cells.forEach((cell, i) => {
+    if (!isValueText(cell.text)) last = i;
+  });
+  return {
+    cells,
+    block,
+    labels: cells.slice(0, last + 1).filter((c) => c.text.trim() !== ''),
+    values: cells.slice(last + 1),
+    text: cells.map((c) => c.text).join(' '),
+  };
+}
+
+export function rowStream(document: Document): Row[] {
+  const rows: Row[] = [];
+  document.blocks.forEach((block, index) => {
+    if (block.kind === 'table') for (const cells of tableRows(block, index)) rows.push(splitRow(cells, index));
+    else if (block.text.trim() !== '') rows.push(splitRow(paragraphRow(block.text, { ...block.origin, block: index }), index));
+  });
+  return rows;
+}

@@ -1,0 +1,149 @@
+// Table 三 from the row stream: rows found by their labels; rows whose labels the source lost
+// (broken conversions print a value row away from its label) are placed by template order, only
+// where the gap between two labelled rows has exactly as many value rows as template rows.
+import type { Cell, TemplateVersion, Warning } from '../../schema.js';
+import { APPLICANT_COLUMNS, APPLICATION_ROWS, APPLICATIONS_MARKERS, ROWS_2021_ONLY, SINGLE_OTHER_ROW } from '../../templates/applications.js';
+import { REVIEWS_MARKERS } from '../../templates/reviews-and-lawsuits.js';
+import { canonicalLabel } from '../../templates/labels.js';
+import { readCell } from '../cells.js';
+import type { Row, RowCell } from '../rows.js';
+
+const WIDTH = APPLICANT_COLUMNS.length;
+
+export interface ApplicationsFound {
+  cells: Map<string, Cell>;
+  layout: TemplateVersion | null;
+  firstRow: Row | null;
+  /** Index in the stream just past the table. */
+  end: number;
+  start: number;
+}
+
+function matchRow(row: Row): string | null {
+  for (let i = row.labels.length - 1; i >= 0; i--) {
+    const label = canonicalLabel(row.labels[i].text);
+    for (const candidate of APPLICATION_ROWS) if (candidate.pattern.test(label)) return candidate.key;
+    if (SINGLE_OTHER_ROW.pattern.test(label)) return 'single:other.other';
+  }
+  return null;
+}
+
+/** The seven value cells of a row, or null when the row does not hold seven. */
+function rowValues(row: Row): RowCell[] | null {
+  if (row.values.length < WIDTH) return null;
+  const extra = row.values.slice(WIDTH);
+  // Trailing empty cells come from ragged markdown; anything else means the row is not ours.
+  if (extra.every((c) => c.text.trim() === '')) return row.values.slice(0, WIDTH);
+  return row.values.slice(-WIDTH);
+}
+
+function isReviewsHeader(row: Row): boolean {
+  return row.labels.some((l) => REVIEWS_MARKERS.review.test(l.text)) && row.values.length < WIDTH;
+}
+
+export function readApplications(rows: Row[], year: number | null, warnings: Warning[]): ApplicationsFound | null {
+  const start = rows.findIndex(
+    (row) => (matchRow(row) === 'newReceived' && rowValues(row)) || (row.values.length < WIDTH && APPLICATIONS_MARKERS.slice(0, 2).some((m) => m.test(row.text))),
+  );
+  if (start < 0) return null;
+
+  type Entry = { key: string | null; row: Row; values: RowCell[] };
+  const entries: Entry[] = [];
+  let end = rows.length;
+  for (let i = start; i < rows.length; i++) {
+    const row = rows[i];
+    if (isReviewsHeader(row) && entries.length > 0) {
+      end = i;
+      break;
+    }
+    const values = rowValues(row);
+    if (!values) continue;
+    const key = matchRow(row);
+    entries.push({ key, row, values });
+    if (key === 'carriedForward') {
+      end = i + 1;
+      break;
+    }
+  }
+  if (!entries.some((e) => e.key)) return null;
+
+  const single = entries.some((e) => e.key === 'single:other.other');
+  const has2021 = entries.some((e) => e.key && ROWS_2021_ONLY.includes(e.key));
+  const layout: TemplateVersion | null = single ? '2019' : has2021 ? '2021' : null;
+  const orders = (layout ? [layout] : year !== null && year < 2021 ? ['2019', '2021'] : ['2021', '2019']).map((v) => ({
+    version: v as TemplateVersion,
+    keys: APPLICATION_ROWS.map((r) => r.key).filter((k) => v === '2021' || !ROWS_2021_ONLY.includes(k)),
+  }));
+  for (const e of entries) if (e.key === 'single:other.other') e.key = 'other.other';
+
+  const assigned = new Map<string, Entry>();
+  for (const e of entries) {
+    if (!e.key) continue;
+    if (assigned.has(e.key)) {
+      warnings.push({ code: 'W_ROW_DUPLICATE', message: `table 三 prints the row ${e.key} twice; the first is kept`, origin: e.values[0].origin });
+      e.key = null;
+      continue;
+    }
+    assigned.set(e.key, e);
+  }
+
+  // Fill runs of unlabelled value rows between two labelled rows, by template order.
+  let chosen = orders[0];
+  for (const order of orders) {
+    if (fillGaps(entries, order.keys, new Map(assigned), true)) {
+      chosen = order;
+      break;
+    }
+  }
+  fillGaps(entries, chosen.keys, assigned, false, warnings);
+  for (const e of entries)
+    if (!e.key)
+      warnings.push({ code: 'W_ROW_UNPLACED', message: 'a row of seven values in table 三 has no label and no place: left out', origin: e.values[0].origin });
+
+  const cells = new Map<string, Cell>();
+  for (const [key, entry] of assigned)
+    APPLICANT_COLUMNS.forEach((column, c) => cells.set(`${key}.${column}`, readCell(entry.values[c], `applications.${key}.${column}`, warnings)));
+  for (const key of chosen.keys)
+    if (!assigned.has(key)) warnings.push({ code: 'W_ROW_MISSING', message: `table 三 has no row ${key}: its cells are null`, cell: `applications.${key}` });
+
+  return { cells, layout: layout ?? chosen.version, firstRow: rows[start], start, end };
+}
+
+/** Returns whether every unlabelled run fitted; assigns them unless only testing. */
+function fillGaps(
+  entries: { key: string | null; values: RowCell[] }[],
+  order: string[],
+  assigned: Map<string, unknown>,
+  testOnly: boolean,
+  warnings?: Warning[],
+): boolean {
+  let fitted = true;
+  let previous = -1;
+  let run: typeof entries = [];
+  for (const e of entries) {
+    if (!e.key) {
+      run.push(e);
+      continue;
+    }
+    const at = order.indexOf(e.key);
+    if (run.length > 0 && previous >= 0 && at > previous) {
+      const slots = order.slice(previous + 1, at).filter((k) => !assigned.has(k));
+      if (slots.length === run.length) {
+        if (!testOnly)
+          run.forEach((r, i) => {
+            r.key = slots[i];
+            assigned.set(slots[i], r);
+            warnings?.push({
+              code: 'W_ROW_BY_ORDER',
+              message: `table 三: a row without its label was read as ${slots[i]}, the only row missing at that place`,
+              origin: r.values[0].origin,
+              cell: `applications.${slots[i]}`,
+            });
+          });
+      } else fitted = false;
+    } else if (run.length > 0) fitted = false;
+    run = [];
+    if (at >= 0) previous = at;
+  }
+  return fitted;
+}

@@ -1,0 +1,29 @@
+// Bytes → Document: sniff the real format, then hand the bytes to its parser.
+import { XxgkError } from '../errors.js';
+import type { Document, Result } from '../model.js';
+import { parseHtml } from './html.js';
+import { sniff } from './sniff.js';
+import { parseText } from './text.js';
+
+export interface ParseOptions {
+  /** An HTTP Content-Type header, when the bytes came from the web. */
+  contentType?: string;
+}
+
+export async function parseDocument(bytes: Uint8Array, options: ParseOptions = {}): Promise<Result<Document>> {
+  const format = sniff(bytes);
+  switch (format) {
+    case 'empty':
+      throw new XxgkError('E_EMPTY', 'the file is empty (0 bytes)');
+    case 'text':
+      return parseText(bytes);
+    case 'html':
+      return parseHtml(bytes, options);
+    case 'zip':
+      throw new XxgkError('E_UNSUPPORTED_FORMAT', 'a zip archive that is not a Word document (no word/document.xml)');
+    case 'binary':
+      throw new XxgkError('E_UNSUPPORTED_FORMAT', 'binary data that is none of DOCX, PDF, HTML or text');
+    default:
+      throw new XxgkError('E_UNSUPPORTED_FORMAT', `${format} input is not supported yet`);
+  }
+}

@@ -1,0 +1,46 @@
+// The six parts of a report: how their headings are numbered and titled.
+import type { SectionKey } from '../schema.js';
+
+export interface SectionTitle {
+  number: number;
+  key: SectionKey;
+  /** The template's title; a heading matching it scores best. */
+  exact: RegExp;
+  /** Titles real reports use instead. */
+  variants: RegExp[];
+}
+
+export const SECTION_TITLES: SectionTitle[] = [
+  { number: 1, key: 'overview', exact: /^总体情况$/, variants: [/^概述$/, /^基本情况$/, /总体情况/] },
+  { number: 2, key: 'activeDisclosure', exact: /^主动公开政府信息情况$/, variants: [/主动公开政府信息/] },
+  { number: 3, key: 'applications', exact: /^收到和处理政府信息公开申请情况$/, variants: [/收到和处理.*申请/] },
+  {
+    number: 4,
+    key: 'reviewsAndLawsuits',
+    exact: /^政府信息公开行政复议、?行政诉讼情况$/,
+    variants: [/行政复议.{0,4}行政诉讼/, /申请行政复议.*提起行政诉讼/],
+  },
+  {
+    number: 5,
+    key: 'problems',
+    exact: /^存在的主要问题及改进情况$/,
+    variants: [/存在的主要问题/, /问题及改进/, /^主要问题$/],
+  },
+  { number: 6, key: 'other', exact: /^其他需要报告的事项$/, variants: [/其他需要报告/] },
+];
+
+const CHINESE_DIGITS = '一二三四五六七八九十';
+
+/** Numbering that opens a heading: 一、 1、 1. （一） (一) 第一部分 １． and none. */
+export const HEADING_NUMBER = new RegExp(
+  `^(?:第([${CHINESE_DIGITS}\\d]+)部分[、.:：]?|（([${CHINESE_DIGITS}]+)）|([${CHINESE_DIGITS}]+)[、.．:：]|(\\d+)[、.．:：]?(?!\\d))`,
+);
+
+export function numberValue(text: string): number | null {
+  if (/^\d+$/.test(text)) return Number(text);
+  const i = CHINESE_DIGITS.indexOf(text);
+  return i >= 0 && text.length === 1 ? i + 1 : null;
+}
+
+/** A heading is short; longer lines are prose that mentions a title. */
+export const MAX_HEADING_LENGTH = 40;
