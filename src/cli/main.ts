@@ -1,0 +1,65 @@
+// The command line: xxgk parse | eval | schema. Exit 0 when all went well, 1 when some input
+// failed (or eval fell below --min), 2 on a usage error.
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { availableParallelism } from 'node:os';
+import { TOOL_VERSION } from '../version.js';
+import { evalCommand } from './eval.js';
+import { parseCommand } from './parse.js';
+import { schemaCommand } from './schema.js';
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive integer');
+  return n;
+}
+
+function ratio(value: string): number {
+  const n = Number(value);
+  if (!(n >= 0 && n <= 1)) throw new InvalidArgumentError('expected a number from 0 to 1');
+  return n;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('xxgk')
+    .description('Typed, verified data from 政府信息公开工作年度报告 (DOCX, PDF, HTML, text)')
+    .version(TOOL_VERSION)
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+  program
+    .command('parse')
+    .description('parse reports into DIR: <name>.json each, reports.jsonl, reports.csv, failures.jsonl')
+    .argument('<inputs...>', 'files or folders')
+    .requiredOption('-o, --out <dir>', 'output folder')
+    .option('-j, --jobs <n>', 'files parsed at once', positiveInteger, availableParallelism())
+    .option('-q, --quiet', 'print only the summary')
+    .action(async (inputs: string[], options: { out: string; jobs: number; quiet?: boolean }) => {
+      exitCode = await parseCommand(inputs, options);
+    });
+
+  program
+    .command('eval')
+    .description('compare a parse output folder with hand-read answers')
+    .requiredOption('--gold <dir>', 'folder of *.gold.json answers')
+    .argument('<out>', 'output folder of xxgk parse')
+    .option('--min <ratio>', 'exit 1 when cell accuracy is below this, or agency/year/broken checks are wrong', ratio)
+    .action(async (out: string, options: { gold: string; min?: number }) => {
+      exitCode = await evalCommand(options.gold, out, options);
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of a report record')
+    .action(() => {
+      exitCode = schemaCommand();
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    throw error;
+  }
+  return exitCode;
+}
