@@ -1,0 +1,101 @@
+// DOCX → Document: the package is checked (caps, entity declarations), repaired where mammoth
+// would misread it (docx-xml.ts), converted with mammoth and read by the HTML parser, so
+// DOCX and HTML share one table reader.
+import JSZip from 'jszip';
+import mammoth from 'mammoth';
+import type { CheerioAPI } from 'cheerio';
+import * as cheerio from 'cheerio';
+import type { Document, DocumentMeta, Result } from '../model.js';
+import type { Warning } from '../schema.js';
+import { XxgkError } from '../errors.js';
+import { htmlToDocument } from './html.js';
+import { readPackage, type DocxPackage } from './docx-zip.js';
+import { fixDocumentXml, needsFix } from './docx-xml.js';
+
+export { MAX_PART_BYTES, MAX_ZIP_ENTRIES, MAX_ZIP_UNCOMPRESSED_BYTES } from './docx-zip.js';
+
+const MAIN_PART = 'word/document.xml';
+
+// Page breaks split paragraphs (mammoth would glue the words around them together).
+const STYLE_MAP = ["br[type='page'] => hr", "br[type='column'] => hr"];
+
+export async function parseDocx(bytes: Uint8Array): Promise<Result<Document>> {
+  const pkg = await readPackage(bytes);
+  const main = mainPart(pkg);
+  rejectEntityDeclarations(pkg);
+
+  const warnings: Warning[] = [];
+  let input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const xml = pkg.parts.get(main)!.toString('utf8');
+  if (needsFix(xml)) {
+    const fixed = fixDocumentXml(xml);
+    for (const repair of fixed.repairs) warnings.push({ code: 'W_DOCX_REPAIRED', message: repair });
+    input = await replacePart(input, main, fixed.xml);
+  }
+
+  let html: string;
+  try {
+    const result = await mammoth.convertToHtml(
+      { buffer: input },
+      { styleMap: STYLE_MAP, ignoreEmptyParagraphs: true, convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
+    );
+    html = result.value;
+    for (const m of result.messages) if (m.type === 'error') warnings.push({ code: 'W_DOCX_CONVERT', message: m.message });
+  } catch (error) {
+    throw new XxgkError('E_CORRUPT', `the DOCX file could not be read: ${(error as Error).message}`);
+  }
+
+  const meta: DocumentMeta = {};
+  const title = coreTitle(pkg);
+  if (title) meta.title = title;
+  const doc = htmlToDocument(html, { format: 'docx', meta, warnings, prepare: dropNotes });
+  return doc;
+}
+
+/** The main document part: the officeDocument relationship of _rels/.rels, else word/document.xml. */
+function mainPart(pkg: DocxPackage): string {
+  const rels = pkg.parts.get('_rels/.rels')?.toString('utf8') ?? '';
+  const target = /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*>/.exec(rels)?.[0].match(/Target="\/?([^"]+)"/)?.[1];
+  for (const name of [target, MAIN_PART]) if (name && pkg.parts.has(name)) return name;
+  throw new XxgkError('E_UNSUPPORTED_FORMAT', `the zip package has no ${MAIN_PART}: not a Word document`);
+}
+
+/** A DOCTYPE or ENTITY declaration has no place in OOXML; it is how entity bombs are built. */
+function rejectEntityDeclarations(pkg: DocxPackage): void {
+  for (const [name, data] of pkg.parts) {
+    const head = data.includes('<!DOCTYPE', 0, 'latin1') || data.includes('<!ENTITY', 0, 'latin1');
+    const wide = data.includes('<!DOCTYPE', 0, 'utf16le') || data.includes('<!ENTITY', 0, 'utf16le');
+    if (head || wide) throw new XxgkError('E_CORRUPT', `${name} declares a DOCTYPE or entities, which Word never writes (possible entity bomb)`);
+  }
+}
+
+async function replacePart(bytes: Buffer, name: string, xml: string): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(bytes);
+  zip.file(name, xml);
+  // Stored, not deflated: the package only goes to mammoth.
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+}
+
+function coreTitle(pkg: DocxPackage): string | undefined {
+  const core = pkg.parts.get('docProps/core.xml');
+  if (!core) return undefined;
+  // Creator and lastModifiedBy name people, not the agency; dates there are often the
+  // template's, so only the title is taken.
+  const $ = cheerio.load(core.toString('utf8'), { xml: true });
+  const title = $('dc\\:title').first().text().replace(/\s+/g, ' ').trim();
+  return title || undefined;
+}
+
+/** Footnote and endnote references and bodies, as mammoth writes them, are not content. */
+function dropNotes($: CheerioAPI): void {
+  $('a[href^="#footnote-"], a[href^="#endnote-"], a[href^="#comment-"]').each((_, a) => {
+    const parent = $(a).parent();
+    if (parent.is('sup') && parent.children().length === 1 && parent.text() === $(a).text()) parent.remove();
+    else $(a).remove();
+  });
+  $('li[id^="footnote-"], li[id^="endnote-"], dt[id^="comment-"]').each((_, li) => {
+    const list = $(li).parent();
+    $(li).remove();
+    if (list.children().length === 0) list.remove();
+  });
+}
