@@ -1,7 +1,9 @@
 // Bytes → Document: sniff the real format, then hand the bytes to its parser.
 import { XxgkError } from '../errors.js';
 import type { Document, Result } from '../model.js';
+import { parseDocx } from './docx.js';
 import { parseHtml } from './html.js';
+import { rejectOle } from './ole.js';
 import { sniff } from './sniff.js';
 import { parseText } from './text.js';
 
@@ -19,6 +21,10 @@ export async function parseDocument(bytes: Uint8Array, options: ParseOptions = {
       return parseText(bytes);
     case 'html':
       return parseHtml(bytes, options);
+    case 'docx':
+      return parseDocx(bytes);
+    case 'ole':
+      return rejectOle(bytes);
     case 'zip':
       throw new XxgkError('E_UNSUPPORTED_FORMAT', 'a zip archive that is not a Word document (no word/document.xml)');
     case 'binary':
