@@ -3,5 +3,5 @@ import { z } from 'zod';
 import { Report } from '../schema.js';
 
 export function reportJsonSchema(): object {
-  return z.toJSONSchema(Report, { target: 'draft-2020-12' });
+  return z.toJSONSchema(Report, { target: 'draft-2020-12', reused: 'ref' });
 }

@@ -1,0 +1,44 @@
+// The real reports in ../shared/corpus (never copied here): the seed's known answer, and cell
+// accuracy against the hand-read answers, as `xxgk eval` measures it.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ALL_CELL_KEYS, cellAt } from '../src/cell-keys.js';
+import { Gold, scoreReport } from '../src/cli/eval.js';
+import { parseFile } from '../src/pipeline.js';
+import { HAS_CORPUS, NO_CORPUS, SHARED } from './helpers.js';
+
+describe.skipIf(!HAS_CORPUS)(`the seed report (${HAS_CORPUS ? 'shared corpus' : NO_CORPUS})`, () => {
+  it('parses to 小召乡 2022, dated 2023-01-06, six parts, 200 zeros, every check passing', async () => {
+    const report = await parseFile(join(SHARED, 'seed', 'xiaozhao-2022-flattened.txt'));
+    expect(report.meta).toMatchObject({ agency: '许昌市建安区小召乡人民政府', year: 2022, published: '2023-01-06', templateVersion: '2021' });
+    expect(report.sections.map((s) => s.key)).toEqual(['overview', 'activeDisclosure', 'applications', 'reviewsAndLawsuits', 'problems', 'other']);
+    const keys = ALL_CELL_KEYS.filter((k) => !k.startsWith('activeDisclosure2019.'));
+    expect(keys.length).toBe(200);
+    expect(keys.filter((k) => cellAt(report.tables, k)?.value !== 0)).toEqual([]);
+    expect(report.checks.length).toBeGreaterThan(0);
+    expect(report.checks.filter((c) => c.ok !== true)).toEqual([]);
+    expect(report.warnings).toEqual([]);
+  });
+});
+
+const golds = HAS_CORPUS
+  ? readdirSync(join(SHARED, 'corpus', 'gold'))
+      .filter((n) => n.endsWith('.gold.json'))
+      .map((n) => Gold.parse(JSON.parse(readFileSync(join(SHARED, 'corpus', 'gold', n), 'utf8'))))
+  : [];
+
+describe.skipIf(!HAS_CORPUS)(`hand-read answers (${HAS_CORPUS ? 'shared corpus' : NO_CORPUS})`, () => {
+  for (const gold of golds) {
+    it(`${gold.file}: ≥ 99.5% of answered cells, agency and year right, broken checks reported`, async () => {
+      const report = await parseFile(join(SHARED, 'corpus', 'real', gold.file));
+      const score = scoreReport(gold, report);
+      expect(score.wrong).toEqual([]);
+      expect(score.right / score.total).toBeGreaterThanOrEqual(0.995);
+      expect(score.agency).toBe(true);
+      expect(score.year).toBe(true);
+      expect(score.templateVersion).toBe(true);
+      if (gold.brokenCheck) expect(score.brokenCheck).toBe(true);
+    });
+  }
+});
