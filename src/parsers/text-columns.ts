@@ -1,5 +1,299 @@
-// placeholder, filled in below
-import type { TableRun } from './text-lines.js';
-export function readColumns(_lines: string[], _start: number): TableRun | undefined {
-  return undefined;
+// Tables as `pdftotext -layout` prints them: each table row a line whose cells sit at fixed
+// character columns, blank cells as wider gaps, wrapped labels on lines of their own above or
+// below the numbers. Columns are found from positions, so a blank cell keeps its place instead
+// of letting the values after it slide left.
+//
+// Positions are counted in characters: pdftotext pads with one space per character cell,
+// whatever the glyph's display width (measured on LibreOffice and WPS PDFs).
+import { tableFromRows } from '../model.js';
+import type { Origin } from '../schema.js';
+import { cleanText, isBlank, isFurniture, type TableRun } from './text-lines.js';
+import { isPipeRow } from './text-markdown.js';
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+type Kind = 'data' | 'header' | 'label';
+
+interface Line {
+  index: number;
+  tokens: Token[];
+  kind: Kind;
+  /** Index in tokens of the first value (data lines only). */
+  firstValue: number;
+}
+
+// A printed value: digits (ASCII or full-width) with separators, a unit or an annotation such
+// as "22（其中修订 16 件）"; or a dash, slash or 无 standing for nothing.
+const NUMBER = /^[-−]?[\d０-９][\d０-９,，.．]*(元|万元|件|条|个|%)?([（(][^）)]*[）)])?$/;
+const NOTHING = /^[—–\-－−/／无]$|^——$/;
+const SENTENCE_END = /[。；！？]$/;
+const MAX_BLANKS = 4;
+
+export function isValueToken(text: string): boolean {
+  return NUMBER.test(text) || NOTHING.test(text);
+}
+
+/** Split a line into space-separated tokens with their character columns; a bracket keeps its inner spaces. */
+export function tokens(line: string): Token[] {
+  const chars = [...line.replace(/\f/g, '').replace(/\t/g, '    ')];
+  const out: Token[] = [];
+  let i = 0;
+  while (i < chars.length) {
+    if (chars[i] === ' ' || chars[i] === '\u3000') {
+      i++;
+      continue;
+    }
+    const start = i;
+    let depth = 0;
+    while (i < chars.length && (depth > 0 || (chars[i] !== ' ' && chars[i] !== '\u3000'))) {
+      if (chars[i] === '（' || chars[i] === '(') depth++;
+      else if ((chars[i] === '）' || chars[i] === ')') && depth > 0) depth--;
+      i++;
+      // An unclosed bracket must not swallow the rest of the line's cells.
+      if (depth > 0 && chars[i] === ' ' && chars[i + 1] === ' ') depth = 0;
+    }
+    out.push({ text: chars.slice(start, i).join('').trim(), start, end: i });
+  }
+  return out;
+}
+
+/** Fields separated by two or more spaces. */
+function fieldCount(toks: Token[]): number {
+  let count = toks.length > 0 ? 1 : 0;
+  for (let i = 1; i < toks.length; i++) if (toks[i].start - toks[i - 1].end >= 2) count++;
+  return count;
+}
+
+function classify(line: string, index: number): Line {
+  const toks = tokens(line);
+  const firstValue = toks.findIndex((t) => isValueToken(t.text));
+  if (firstValue >= 0 && toks.length >= 2 && toks.slice(firstValue).every((t) => isValueToken(t.text))) {
+    const values = toks.length - firstValue;
+    const gap = firstValue > 0 ? toks[firstValue].start - toks[firstValue - 1].end : 2;
+    const label = toks.slice(0, firstValue).map((t) => t.text).join('');
+    // One value right after its label ("行政事业性收费 403.18") counts only with a short plain label,
+    // so that prose ending in a number does not.
+    const plainLabel = label.length <= 24 && !/[，。：；、,:;]/.test(label);
+    if ((values >= 2 || gap >= 2 || plainLabel) && !SENTENCE_END.test(label)) return { index, tokens: toks, kind: 'data', firstValue };
+  }
+  const header = fieldCount(toks) >= 2 && !SENTENCE_END.test(line.trim());
+  return { index, tokens: toks, kind: header ? 'header' : 'label', firstValue: -1 };
+}
+
+interface Group {
+  lines: Line[];
+  kind: 'data' | 'header' | 'other';
+}
+
+/** Groups of adjacent non-blank lines from start, lazily; stops at a page break, a long gap or the end. */
+function* groupsFrom(lines: string[], start: number): Generator<Group> {
+  let current: Line[] = [];
+  let blanks = 0;
+  const close = (): Group => {
+    const kind = current.some((l) => l.kind === 'data')
+      ? 'data'
+      : current.some((l) => l.kind === 'header') && current.every((l) => !SENTENCE_END.test(lines[l.index].trim()))
+        ? 'header'
+        : 'other';
+    const group = { lines: current, kind } as Group;
+    current = [];
+    return group;
+  };
+  for (let i = start; i < lines.length; i++) {
+    const line = lines[i];
+    // A new page restarts the column positions: the table (as rebuilt here) ends.
+    if (i > start && line.startsWith('\f')) break;
+    if (isFurniture(line)) continue;
+    // Tika cells and pipe rows belong to the other readers.
+    if (line.startsWith('\t') || isPipeRow(line)) break;
+    if (isBlank(line)) {
+      if (current.length > 0) yield close();
+      if (++blanks > MAX_BLANKS) return;
+      continue;
+    }
+    blanks = 0;
+    current.push(classify(line, i));
+  }
+  if (current.length > 0) yield close();
+}
+
+/** The groups that form a table: optional header groups, then data groups (a label group only just before data). */
+function tableGroups(source: Iterator<Group>): Group[] | undefined {
+  const picked: Group[] = [];
+  let next = source.next();
+  while (!next.done && next.value.kind === 'header') picked.push(next.value), (next = source.next());
+  if (next.done || next.value.kind !== 'data') return undefined;
+  let end = picked.length;
+  while (!next.done) {
+    const g = next.value;
+    next = source.next();
+    // A label line between data groups stays (a group label on its own lines); a header after
+    // data starts another table (or is the next section's heading), so the run ends.
+    if (g.kind === 'header' || (g.kind === 'other' && (next.done || next.value.kind !== 'data'))) break;
+    picked.push(g);
+    if (g.kind === 'data') end = picked.length - 1;
+  }
+  const kept = picked.slice(0, end + 1);
+  return kept.reduce((n, g) => n + g.lines.length, 0) >= 2 ? kept : undefined;
+}
+
+/** Place tokens (in order) into columns (in order), minimising the distance of their centres. */
+function alignInOrder(centres: number[], columns: number[]): number[] {
+  const n = centres.length;
+  const k = columns.length;
+  if (n > k) return centres.map((_, i) => Math.min(i, k - 1));
+  // cost[i][j]: best cost of placing tokens 0..i with token i in column j.
+  const cost = centres.map(() => columns.map(() => Infinity));
+  const from = centres.map(() => columns.map(() => -1));
+  for (let i = 0; i < n; i++)
+    for (let j = i; j <= k - n + i; j++) {
+      const own = Math.abs(centres[i] - columns[j]);
+      if (i === 0) cost[i][j] = own;
+      else
+        for (let p = i - 1; p < j; p++)
+          if (cost[i - 1][p] + own < cost[i][j]) (cost[i][j] = cost[i - 1][p] + own), (from[i][j] = p);
+    }
+  let best = n - 1;
+  for (let j = n - 1; j < k; j++) if (cost[n - 1][j] < cost[n - 1][best]) best = j;
+  const out = new Array<number>(n);
+  for (let i = n - 1, j = best; i >= 0; j = from[i][j], i--) out[i] = j;
+  return out;
+}
+
+const centre = (t: Token) => (t.start + t.end) / 2;
+
+/** Cluster label start positions: starts within two characters are one column. */
+function labelColumns(starts: number[]): number[] {
+  const sorted = [...new Set(starts)].sort((a, b) => a - b);
+  const columns: number[] = [];
+  for (const s of sorted) if (columns.length === 0 || s - columns[columns.length - 1] > 2) columns.push(s);
+  return columns;
+}
+
+/** The label column of a token starting at `start`: the rightmost column starting at or before it. */
+function labelColumnOf(columns: number[], start: number): number {
+  let c = 0;
+  for (let i = 0; i < columns.length; i++) if (columns[i] <= start + 1) c = i;
+  return c;
+}
+
+/** Fields of a line: tokens joined where separated by a single space. */
+function fields(toks: Token[]): Token[] {
+  const out: Token[] = [];
+  for (const t of toks) {
+    const last = out[out.length - 1];
+    if (last && t.start - last.end < 2) out[out.length - 1] = { text: `${last.text} ${t.text}`, start: last.start, end: t.end };
+    else out.push({ ...t });
+  }
+  return out;
+}
+
+export function readColumns(lines: string[], start: number): TableRun | undefined {
+  if (isBlank(lines[start]) || isFurniture(lines[start])) return undefined;
+  // A table starts at a line with two fields or with values; a lone title line above stays
+  // prose, unless it opens a page and numbers follow at once (a row's label wrapped above it).
+  const first = classify(lines[start], start);
+  if (first.kind === 'label' && !(lines[start].startsWith('\f') && start + 1 < lines.length && classify(lines[start + 1], start + 1).kind === 'data')) return undefined;
+  const picked = tableGroups(groupsFrom(lines, start));
+  if (!picked) return undefined;
+  const all = picked.flatMap((g) => g.lines);
+  // Text that was never laid out in columns (label and number one space apart throughout) is
+  // left as lines: a run needs at least one line with fields two spaces apart.
+  if (!all.some((l) => fieldCount(l.tokens) >= 2)) return undefined;
+  const data = all.filter((l) => l.kind === 'data');
+
+  // Value columns: the centres of the data line with the most values; the others align to it.
+  const reference = data.reduce((a, b) => (b.tokens.length - b.firstValue > a.tokens.length - a.firstValue ? b : a));
+  const valueColumns = reference.tokens.slice(reference.firstValue).map(centre);
+  const valueStart = reference.tokens[reference.firstValue].start;
+
+  // Label columns: where label fields start on data lines. (Wrapped lines are often centred or
+  // indented inside their cell, so their starts would make columns that are not there.)
+  const labelTokens = data.map((l) => l.tokens.slice(0, l.firstValue));
+  const labelStarts = labelTokens.flatMap((toks) => fields(toks)).map((f) => f.start);
+  const labelEnd = Math.max(0, ...labelTokens.flat().map((t) => t.end));
+  // Header text is centred over its cell: left of this line it heads a label column.
+  const headerSplit = (labelEnd + valueStart) / 2;
+  const labels = labelColumns(labelStarts);
+  const width = labels.length + valueColumns.length;
+
+  // A cell's text is built from wrapped label lines above its row, the row's own line, and
+  // wrapped lines below; each part is the tokens of one line that fall into the cell.
+  type Cell = { above: string[]; own: string[]; below: string[]; line: number };
+  const emptyRow = (line: number): Cell[] => Array.from({ length: width }, () => ({ above: [], own: [], below: [], line }));
+  const rows = new Map<number, Cell[]>();
+
+  const valueColumnOf = (t: Token) => {
+    let best = 0;
+    valueColumns.forEach((c, i) => (Math.abs(c - centre(t)) < Math.abs(valueColumns[best] - centre(t)) ? (best = i) : 0));
+    return labels.length + best;
+  };
+  // Label text by where it starts; text over the value columns by its centre.
+  const columnOf = (t: Token) => (labels.length > 0 && centre(t) < headerSplit ? labelColumnOf(labels, t.start) : valueColumnOf(t));
+  /** Tokens of a line grouped by column, each group joined with spaces. */
+  const byColumn = (toks: Token[], label = false) => {
+    const out = new Map<number, string[]>();
+    for (const t of toks) {
+      const c = label && labels.length > 0 ? labelColumnOf(labels, t.start) : columnOf(t);
+      out.set(c, [...(out.get(c) ?? []), t.text]);
+    }
+    return [...out.entries()].map(([c, words]) => [c, words.join(' ')] as const);
+  };
+
+  for (const l of data) {
+    const row = emptyRow(l.index + 1);
+    for (const [c, text] of byColumn(l.tokens.slice(0, l.firstValue), true)) row[c].own.push(text);
+    const values = l.tokens.slice(l.firstValue);
+    alignInOrder(values.map(centre), valueColumns).forEach((c, i) => row[labels.length + c].own.push(values[i].text));
+    rows.set(l.index, row);
+  }
+
+  // Lines without numbers: a line whose text lies left of the values is a wrapped label and
+  // joins the nearest data line's cells (ties go to the later line: a wrapped group label sits
+  // above the middle of its rows); lines with text over the value columns are header rows.
+  const labelOnly = (l: Line) => l.tokens.every((t) => t.start < valueStart - 1);
+  for (const g of picked) {
+    const firstData = g.lines.findIndex((l) => l.kind === 'data');
+    g.lines.forEach((l, at) => {
+      if (l.kind === 'data') return;
+      const wrapped = firstData >= 0 && labelOnly(l) && (at > firstData || g.lines.slice(at, firstData).every(labelOnly));
+      if (!wrapped) {
+        const row = emptyRow(l.index + 1);
+        for (const [c, text] of byColumn(l.tokens)) row[c].own.push(text);
+        rows.set(l.index, row);
+        return;
+      }
+      const parts = byColumn(l.tokens, true);
+      const target = nearestData(g.lines, l.index, (index) => parts.some(([c]) => rows.get(index)![c].own.length > 0));
+      const row = rows.get(target)!;
+      for (const [c, text] of parts) (l.index < target ? row[c].above : row[c].below).push(text);
+    });
+  }
+
+  const ordered = [...rows.entries()].sort((x, y) => x[0] - y[0]).map(([, row]) => row);
+  const grid = ordered.map((row) =>
+    row.map((cell) => ({ text: cleanText([...cell.above, ...cell.own, ...cell.below].join('\n')), origin: { line: cell.line } as Origin })),
+  );
+  const last = all[all.length - 1].index;
+  return { table: tableFromRows(grid, { line: all[0].index + 1 }), next: last + 1 };
+}
+
+/**
+ * The data line a wrapped label line belongs to: the nearest in its group, ties to the later
+ * one, and a line whose own label already fills those columns counts as a little further away
+ * (its label is complete; the wrapped text is more likely the neighbour's).
+ */
+function nearestData(group: Line[], index: number, hasOwnLabel: (index: number) => boolean): number {
+  let best = -1;
+  let bestScore = Infinity;
+  for (const l of group) {
+    if (l.kind !== 'data') continue;
+    const score = Math.abs(l.index - index) + (hasOwnLabel(l.index) ? 1.5 : 0);
+    if (score <= bestScore) (best = l.index), (bestScore = score);
+  }
+  return best;
 }

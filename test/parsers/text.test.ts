@@ -186,6 +186,53 @@ describe('markdown fixtures', () => {
   }
 });
 
+const VALUE_LIKE = /^$|^[\d０-９,.，（）其中修订件 ]+$|^[—/无-]$/;
+
+describe('pdftotext -layout fixtures', () => {
+  for (const entry of manifest.filter((e) => e.style === 'layout')) {
+    it(`${entry.file}: rows rebuilt by column position, blanks in place`, async () => {
+      const spec = specOf(entry);
+      const doc = await parseFixture(entry.file);
+      expect(rowWith(doc.blocks, '行政规范性文件')).toEqual(['行政规范性文件', ...['issued', 'repealed', 'inForce'].map((c) => spec.values[`activeDisclosure.normativeDocuments.${c}`])]);
+      expect(rowWith(doc.blocks, '行政事业性收费')).toEqual(['行政事业性收费', spec.values['activeDisclosure.fees.amount']]);
+      expect(rowWith(doc.blocks, '信息内容')?.slice(0, 2)).toEqual(['信息内容', '本年制发件数']);
+
+      // Every row of table 三, across the tables a page break splits it into: the last seven
+      // cells are the spec's values in order, blank cells where the spec prints nothing.
+      const applicationRows = tables(doc.blocks)
+        .flatMap((t) => t.grid.map(texts))
+        .filter((row) => row.length >= 8 && row.length <= 12 && row.slice(-7).every((c) => VALUE_LIKE.test(c)) && row.slice(-7).some((c) => c !== ''));
+      expect(applicationRows.map((row) => row.slice(-7))).toEqual(report.applicationRows(spec).map(([key]) => applicantValues(spec, key)));
+      const carriedOver = rowWith(doc.blocks, '二、上年结转政府信息公开申请数量')!;
+      expect(carriedOver[0]).toBe('二、上年结转政府信息公开申请数量');
+      expect(carriedOver.slice(-7)).toEqual(applicantValues(spec, 'carriedOver'));
+
+      const reviews = tables(doc.blocks).find((t) => t.grid.some((r) => r.length === 15 && r.every((c) => /^\d+$/.test(c.text))))!;
+      expect(texts(reviews.grid[reviews.grid.length - 1])).toEqual(reviewValues(spec));
+      const lines = paragraphs(doc.blocks).map((p) => p.text);
+      expect(lines).toContain(report.heading(4, spec.numbering));
+    });
+  }
+
+  it('keeps a blank cell in its column instead of sliding values left', async () => {
+    const doc = await parseFixture('layout-values.txt');
+    const row = rowWith(doc.blocks, '二、上年结转政府信息公开申请数量')!;
+    expect(row.slice(-7)).toEqual(['—', '', '0', '0', '/', '0', '0']);
+  });
+
+  it('joins a label wrapped over two lines into its row', async () => {
+    const doc = await parseFixture('layout-values.txt');
+    const row = tables(doc.blocks).flatMap((t) => t.grid.map(texts)).find((r) => r.some((c) => c.startsWith('5.要求行政机关确认')))!;
+    expect(row.find((c) => c.startsWith('5.要求'))).toBe('5.要求行政机关确认或重新\n出具已获取信息');
+    expect(row.slice(-7)).toEqual(['6', '3', '0', '0', '0', '0', '9']);
+  });
+
+  it('leaves prose with numbers alone', () => {
+    const blocks = blocksOfText('全年收取政府信息公开信息处理费 0 元。\n泽区人民政府办公室联系（地址：淮安市洪泽区洪泽湖大道 90\n号 ， 邮 编 ： 223100\n');
+    expect(blocks.map((b) => b.kind)).toEqual(['paragraph', 'paragraph', 'paragraph']);
+  });
+});
+
 describe('odd inputs', () => {
   it('gives zero blocks for an empty file', async () => {
     expect((await parseFixture('empty.txt')).blocks).toEqual([]);
