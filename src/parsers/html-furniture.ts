@@ -67,6 +67,22 @@ const LABEL_RE = new RegExp(`(?:^|[\\n \\t\\u3000|｜;；])(${ORDERED.map((l) =>
 const BY_SQUEEZED = new Map(LABELS.map((l) => [l.text, l]));
 
 export const MAX_BOX_CHARS = 800;
+
+// Short lines of site chrome that survive in the article area: breadcrumbs, share and print
+// links, font-size switches, visit counters.
+const FURNITURE_LINES = [
+  /^(当前位置|您的位置|你的位置|您现在的位置|您当前的位置|所在位置)\s*[:：]/,
+  /^分享到\s*[:：]?/,
+  /^【?\s*(打印(本页)?|关闭(窗口|本页)?|字体|字号)\s*[】:：]?(\s*[大中小]\s*)*/,
+  /^(浏览|访问|阅读)(次数|量)\s*[:：]/,
+  /^扫一扫/,
+];
+const MAX_FURNITURE_LINE = 80;
+
+/** Whether a short paragraph is site chrome rather than report text. */
+export function isFurnitureLine(text: string): boolean {
+  return text.length <= MAX_FURNITURE_LINE && FURNITURE_LINES.some((re) => re.test(text));
+}
 const MAX_VALUE_CHARS = 80;
 
 interface Found {

@@ -8,7 +8,7 @@ import type { Format, Warning } from '../schema.js';
 import { XxgkError } from '../errors.js';
 import { decodeText } from './decode.js';
 import { buildGrid, parseSpan, type RawCell } from './html-grid.js';
-import { MAX_BOX_CHARS, MetaCollector, isMetadataText } from './html-furniture.js';
+import { MAX_BOX_CHARS, MetaCollector, isFurnitureLine, isMetadataText } from './html-furniture.js';
 
 /** Larger HTML than this is not a report page. */
 export const MAX_HTML_BYTES = 64 * 1024 * 1024;
@@ -118,7 +118,7 @@ class Reader {
   flush(): void {
     const text = clean(this.run);
     this.run = '';
-    if (!text) return;
+    if (!text || isFurnitureLine(text)) return;
     this.meta.offerLine(text);
     this.blocks.push({ kind: 'paragraph', text, origin: { element: this.blocks.length } });
   }

@@ -145,3 +145,34 @@ describe.skipIf(!hasShared)('real page: 上海市人民政府办公厅 2019 (HTM
     expect(t3.origin.element).toBe(ti);
   });
 });
+
+describe('HTML-only fixtures', () => {
+  const DIR = new URL('../fixtures/html/', import.meta.url);
+  const manifest = JSON.parse(readFileSync(new URL('manifest.json', DIR), 'utf8')) as {
+    cases: { name: string; file: string; encoding: string; meta?: Record<string, string> }[];
+  };
+  const TITLE = '示例市示例区示例镇人民政府2023年政府信息公开工作年度报告';
+
+  for (const name of ['gbk-meta', 'gbk-nocharset', 'gbk-mislabelled']) {
+    it(`${name}: decodes GBK and reads the three tables`, async () => {
+      const c = manifest.cases.find((x) => x.name === name)!;
+      const { value: doc } = await parseHtml(readFileSync(new URL(c.file, DIR)));
+      expect(doc.meta.encoding).toBe(c.encoding);
+      expect(doc.meta.title).toBe(TITLE);
+      expect(paragraphs(doc)[0]).toBe(TITLE);
+      expect(tables(doc).map((t) => [t.grid.length, t.grid[0].length])).toEqual([[14, 4], [28, 10], [4, 15]]);
+      expect(tables(doc)[1].grid[9][2].text).toBe('3.危及“三安全一稳定”');
+    });
+  }
+
+  it('furniture: metadata box into meta, no furniture blocks', async () => {
+    const c = manifest.cases.find((x) => x.name === 'furniture')!;
+    const { value: doc } = await parseHtml(readFileSync(new URL(c.file, DIR)));
+    expect(doc.meta).toMatchObject(c.meta!);
+    expect(tables(doc).map((t) => [t.grid.length, t.grid[0].length])).toEqual([[14, 4], [28, 10], [4, 15]]);
+    const ps = paragraphs(doc);
+    expect(ps[0]).toBe(c.meta!.title);
+    expect(ps.at(-1)).toBe('2024年1月26日');
+    for (const junk of ['索引号', '首页', '搜索', '主办单位', '_hmt', '分享到', '网站标识码', 'text-indent']) expect(ps.some((p) => p.includes(junk))).toBe(false);
+  });
+});
