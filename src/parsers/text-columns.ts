@@ -68,6 +68,15 @@ function fieldCount(toks: Token[]): number {
   return count;
 }
 
+// Each line is classified once per document, however many runs are tried over it.
+const classified = new WeakMap<string[], Line[]>();
+
+function classifyAt(lines: string[], index: number): Line {
+  let cache = classified.get(lines);
+  if (!cache) classified.set(lines, (cache = []));
+  return (cache[index] ??= classify(lines[index], index));
+}
+
 function classify(line: string, index: number): Line {
   const toks = tokens(line);
   const firstValue = toks.findIndex((t) => isValueToken(t.text));
@@ -116,7 +125,7 @@ function* groupsFrom(lines: string[], start: number): Generator<Group> {
       continue;
     }
     blanks = 0;
-    current.push(classify(line, i));
+    current.push(classifyAt(lines, i));
   }
   if (current.length > 0) yield close();
 }
@@ -196,8 +205,8 @@ export function readColumns(lines: string[], start: number): TableRun | undefine
   if (isBlank(lines[start]) || isFurniture(lines[start])) return undefined;
   // A table starts at a line with two fields or with values; a lone title line above stays
   // prose, unless it opens a page and numbers follow at once (a row's label wrapped above it).
-  const first = classify(lines[start], start);
-  if (first.kind === 'label' && !(lines[start].startsWith('\f') && start + 1 < lines.length && classify(lines[start + 1], start + 1).kind === 'data')) return undefined;
+  const first = classifyAt(lines, start);
+  if (first.kind === 'label' && !(lines[start].startsWith('\f') && start + 1 < lines.length && classifyAt(lines, start + 1).kind === 'data')) return undefined;
   const picked = tableGroups(groupsFrom(lines, start));
   if (!picked) return undefined;
   const all = picked.flatMap((g) => g.lines);

@@ -1,4 +1,4 @@
-// Helpers shared by the text parser's table readers: what a line is, and how wide it prints.
+// Helpers shared by the text parser's table readers: what a line is, and what is page furniture.
 import type { Table } from '../model.js';
 
 /** A table rebuilt from a run of lines, and the index of the first line after the run. */
@@ -33,35 +33,4 @@ const FURNITURE = [
 export function isFurniture(line: string): boolean {
   const text = line.replace(/\f/g, '').trim();
   return text !== '' && FURNITURE.some((pattern) => pattern.test(text));
-}
-
-/**
- * Display width as pdftotext -layout pads it: East Asian wide and full-width characters take
- * two columns, combining marks none, everything else one.
- */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) width += charWidth(char.codePointAt(0) ?? 0);
-  return width;
-}
-
-export function charWidth(code: number): number {
-  if (code === 0) return 0;
-  if ((code >= 0x300 && code <= 0x36f) || code === 0x200b || (code >= 0xfe00 && code <= 0xfe0f)) return 0;
-  if (
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0x303e) ||
-    (code >= 0x3041 && code <= 0x33ff) ||
-    (code >= 0x3400 && code <= 0x4dbf) ||
-    (code >= 0x4e00 && code <= 0x9fff) ||
-    (code >= 0xa000 && code <= 0xa4cf) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    (code >= 0x20000 && code <= 0x3fffd)
-  )
-    return 2;
-  return 1;
 }
