@@ -67,6 +67,24 @@ function signature(paragraphs: Paragraph[]): { agency: string | null; date: stri
   return { agency: null, date: null };
 }
 
+/**
+ * The fuller name of the same body where the opening prose gives one: a title may say
+ * 洪泽区人民政府 while the text says 由淮安市洪泽区人民政府办公室…. Only a prefix of whole place
+ * names (ending 省, 自治区, 市, 自治州, 州 or 盟) right after a function word or punctuation counts.
+ */
+function fullName(agency: string, paragraphs: Paragraph[]): string {
+  const opening = paragraphs.slice(0, HEAD).map((p) => clean(p.text)).join('。');
+  for (let at = opening.indexOf(agency); at >= 0; at = opening.indexOf(agency, at + 1))
+    for (let length = 2; length <= 10 && length <= at; length++) {
+      const prefix = opening.slice(at - length, at);
+      const before = at - length === 0 ? '' : opening[at - length - 1];
+      if (PLACES.test(prefix) && (before === '' || NAME_BOUNDARY.test(before))) return prefix + agency;
+    }
+  return agency;
+}
+const PLACES = /^(?:[\u4e00-\u9fa5]+?(?:省|自治区|市|自治州|州|盟))+$/;
+const NAME_BOUNDARY = /[由与向为和及经、，。（“《：:]/;
+
 function yearFrom(text: string): number | null {
   const match = YEAR.exec(text);
   return match ? number(match[1]) : null;
@@ -80,6 +98,7 @@ export function readMeta(document: Document, warnings: Warning[]): Meta {
   const sign = signature(paragraphs);
 
   let agency: string | null = title ? agencyFromTitle(title) : null;
+  if (agency) agency = fullName(agency, paragraphs);
   let agencyFrom: Meta['agencyFrom'] = agency ? 'title' : null;
   if (!agency && sign.agency) [agency, agencyFrom] = [sign.agency, 'signature'];
   if (!agency && document.meta.agency) [agency, agencyFrom] = [clean(document.meta.agency), 'page'];

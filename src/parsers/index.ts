@@ -4,6 +4,7 @@ import type { Document, Result } from '../model.js';
 import { parseDocx } from './docx.js';
 import { parseHtml } from './html.js';
 import { rejectOle } from './ole.js';
+import { parsePdf } from './pdf/index.js';
 import { sniff } from './sniff.js';
 import { parseText } from './text.js';
 
@@ -23,6 +24,8 @@ export async function parseDocument(bytes: Uint8Array, options: ParseOptions = {
       return parseHtml(bytes, options);
     case 'docx':
       return parseDocx(bytes);
+    case 'pdf':
+      return parsePdf(bytes);
     case 'ole':
       return rejectOle(bytes);
     case 'zip':

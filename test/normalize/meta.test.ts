@@ -20,6 +20,12 @@ describe('metadata', () => {
     expect(meta.year).toBe(2024);
   });
 
+  it('the full name where the opening prose gives one, not any longer run of characters', () => {
+    const meta = readMeta(doc(['洪泽区人民政府', '2023年政府信息公开工作年度报告', '本报告由淮安市洪泽区人民政府办公室根据《条例》要求编制。']), []);
+    expect(meta.agency).toBe('淮安市洪泽区人民政府');
+    expect(readMeta(doc(['洪泽区人民政府2023年政府信息公开工作年度报告', '本报告由洪泽区人民政府办公室编制。']), []).agency).toBe('洪泽区人民政府');
+  });
+
   it('the page date when the report has no signature date', () => {
     const meta = readMeta(doc(['2019年上海市人民政府办公厅政府信息公开工作年度报告', '发布日期：2020-01-31', '正文']), []);
     expect(meta.published).toBe('2020-01-31');
