@@ -17,7 +17,9 @@ const copies = [
   ['text/tika-chinese.txt', 'tika-flattened.txt'],
   ['text/markdown-chinese.md', 'markdown-tables.md'],
   ['text/layout-chinese.txt', 'pdftotext-layout.txt'],
-  ['docx/national-template.docx', 'national-template.docx'],
+  ['docx/template-full.docx', 'report.docx'],
+  ['docx/single-other.docx', 'single-other-row.docx'],
+  ['html/gbk-nocharset.html', 'gbk-no-charset.html'],
   ['pdf/report.pdf', 'report.pdf'],
   ['pdf/split.pdf', 'split-table.pdf'],
 ];

@@ -57,7 +57,8 @@ export function readApplications(rows: Row[], year: number | null, warnings: War
       break;
     }
     const values = rowValues(row);
-    if (!values) continue;
+    // A blank row (a page break through a table leaves one) is no row of the template.
+    if (!values || (row.labels.length === 0 && values.every((v) => v.text.trim() === ''))) continue;
     const key = matchRow(row);
     entries.push({ key, row, values });
     if (key === 'carriedForward') {
