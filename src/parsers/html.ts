@@ -131,6 +131,11 @@ class Reader {
   }
 
   private table(node: HNode): void {
+    // A caption ("表1 …") reads as a paragraph before its table.
+    for (const caption of children(node).filter((c) => c.type === 'tag' && c.name === 'caption')) {
+      this.container(caption);
+      this.flush();
+    }
     const rows = tableRows(node);
     // Layout tables: cells holding tables, or one cell wrapping the article. Read their cells
     // as containers so that inner tables and paragraphs become blocks of their own.

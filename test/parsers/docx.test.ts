@@ -229,3 +229,24 @@ describe('unreadable and hostile DOCX', () => {
     expect(performance.now() - started).toBeLessThan(200);
   });
 });
+
+describe('the pipeline on DOCX and HTML versions of one report', async () => {
+  const { parseBytes } = await import('../../src/pipeline.js');
+  const { cellAt } = await import('../../src/cell-keys.js');
+  type Json = unknown;
+  // Origins and source differ by format; the DOCX repairs say what they repaired.
+  const strip = (x: Json): Json =>
+    Array.isArray(x) ? x.map(strip) : x && typeof x === 'object' ? Object.fromEntries(Object.entries(x).filter(([k]) => k !== 'origin' && k !== 'source').map(([k, v]) => [k, strip(v)])) : x;
+  for (const c of manifest.cases) {
+    it(`${c.name}: identical records apart from source and origins`, async () => {
+      const d = await parseBytes(bytesOf(c.docx), { path: c.docx });
+      const h = await parseBytes(bytesOf(c.html), { path: c.html });
+      expect([d.source.format, h.source.format]).toEqual(['docx', 'html']);
+      d.warnings = d.warnings.filter((w) => !w.code.startsWith('W_DOCX_'));
+      expect(strip(d)).toEqual(strip(h));
+      const spec = report.makeSpec(c.seed, c.overrides);
+      for (const key of ['applications.newReceived.naturalPerson', 'activeDisclosure.fees.amount', 'reviewsAndLawsuits.lawsuitAfterReview.total'])
+        expect(cellAt(d.tables, key)?.value).toBe(Number(spec.values[key]));
+    });
+  }
+});

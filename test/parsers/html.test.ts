@@ -51,6 +51,13 @@ describe('htmlToDocument: tables', () => {
     expect(t.grid[0][1]).toMatchObject({ text: 'B', colSpan: 2 });
   });
 
+  it('reads a caption as the paragraph before its table', () => {
+    const doc = fromHtml('<table><caption>表1 收到和处理政府信息公开申请情况</caption><tr><td>a</td></tr><tr><td>b</td></tr></table>');
+    expect(doc.blocks.map((b) => b.kind)).toEqual(['paragraph', 'table']);
+    expect(paragraphs(doc)).toEqual(['表1 收到和处理政府信息公开申请情况']);
+    expect(doc.blocks[1].origin).toEqual({ element: 1 });
+  });
+
   it('pads short rows and drops empty rows', () => {
     const [t] = tables(fromHtml('<table><tr><td>A</td><td>B</td><td>C</td></tr><tr></tr><tr><td>D</td></tr></table>'));
     expect(texts(t)).toEqual([['A', 'B', 'C'], ['D', '', '']]);
