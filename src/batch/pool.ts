@@ -1,0 +1,86 @@
+// A pool of parse workers, one file per worker at a time, each file under a time limit and a
+// heap limit. A file that runs over its time has its worker terminated (piscina terminates the
+// thread of a running task whose signal aborts, which stops even a synchronous runaway loop) and
+// a fresh worker takes the slot; a worker that runs out of heap dies and is replaced the same way.
+import { MessageChannel } from 'node:worker_threads';
+import PQueue from 'p-queue';
+import { Piscina } from 'piscina';
+import type { FailedOutcome, ParseOutcome, ParseTask } from './protocol.js';
+
+export interface PoolOptions {
+  jobs: number;
+  /** Per-file time limit in milliseconds. */
+  timeoutMs: number;
+  /** Per-worker old-generation heap limit in megabytes. */
+  maxMemoryMb: number;
+}
+
+const STARTUP_GRACE_MS = 60_000;
+
+export const WORKER_FILE = new URL('./worker.js', import.meta.url);
+
+export class ParsePool {
+  private readonly piscina: Piscina;
+  // Tasks enter piscina only when a worker is free, so a file's clock starts when it is
+  // handed to a worker, not while it waits in a queue.
+  private readonly slots: PQueue;
+
+  constructor(private readonly options: PoolOptions) {
+    this.piscina = new Piscina({
+      filename: WORKER_FILE.href,
+      minThreads: options.jobs,
+      maxThreads: options.jobs,
+      concurrentTasksPerWorker: 1,
+      idleTimeout: 60 * 60 * 1000,
+      resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb },
+    });
+    this.slots = new PQueue({ concurrency: options.jobs });
+  }
+
+  /** Parse one file's bytes; never rejects: every failure comes back as an outcome. */
+  parse(path: string, bytes: Uint8Array): Promise<ParseOutcome> {
+    return this.slots.add(() => this.run(path, bytes)) as Promise<ParseOutcome>;
+  }
+
+  private async run(path: string, bytes: Uint8Array): Promise<ParseOutcome> {
+    const controller = new AbortController();
+    const channel = new MessageChannel();
+    let started = Date.now();
+    let timer: NodeJS.Timeout | undefined;
+    // A fresh worker first loads its modules (a second or more); the clock starts when the
+    // worker begins the file. The outer limit only guards against a worker that never starts.
+    const arm = (ms: number) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => controller.abort(), ms);
+    };
+    arm(this.options.timeoutMs + STARTUP_GRACE_MS);
+    channel.port1.once('message', () => {
+      started = Date.now();
+      arm(this.options.timeoutMs);
+    });
+    const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
+    const task: ParseTask = { path, bytes: owned, started: channel.port2 };
+    try {
+      return (await this.piscina.run(task, { signal: controller.signal, transferList: [owned.buffer as ArrayBuffer, channel.port2] })) as ParseOutcome;
+    } catch (error) {
+      return workerFailure(error, this.options, Date.now() - started);
+    } finally {
+      clearTimeout(timer);
+      channel.port1.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.slots.onIdle();
+    await this.piscina.destroy();
+  }
+}
+
+function workerFailure(error: unknown, options: PoolOptions, ms: number): FailedOutcome {
+  const e = error as { name?: string; code?: string; message?: string };
+  if (e?.name === 'AbortError')
+    return { ok: false, code: 'E_TIMEOUT', message: `parsing took longer than ${options.timeoutMs / 1000} s; the worker was stopped`, ms };
+  if (e?.code === 'ERR_WORKER_OUT_OF_MEMORY')
+    return { ok: false, code: 'E_TOO_LARGE', message: `parsing needed more than ${options.maxMemoryMb} MB of memory; the worker was stopped`, ms };
+  return { ok: false, code: 'E_INTERNAL', message: `the parse worker failed: ${e?.message ?? String(error)}`, ms };
+}

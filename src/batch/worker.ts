@@ -1,0 +1,37 @@
+// The entry of a parse worker thread (piscina loads the built dist/batch/worker.js). The record
+// is serialized here, so the single parent thread only writes strings.
+import { performance } from 'node:perf_hooks';
+import { toFailure, XxgkError } from '../errors.js';
+import { csvRow } from '../output/csv.js';
+import { parseBytes } from '../pipeline.js';
+import type { ParseOutcome, ParseTask } from './protocol.js';
+
+export default async function parseTask(task: ParseTask): Promise<ParseOutcome> {
+  const started = performance.now();
+  task.started.postMessage(0);
+  task.started.close();
+  try {
+    const report = await parseBytes(task.bytes, { path: task.path });
+    return {
+      ok: true,
+      format: report.source.format,
+      json: JSON.stringify(report, null, 2) + '\n',
+      line: JSON.stringify(report) + '\n',
+      csv: csvRow(report),
+      warnings: report.warnings.map((w) => w.code),
+      checksFailed: report.checks.filter((c) => c.ok === false).length,
+      ms: performance.now() - started,
+    };
+  } catch (error) {
+    return { ok: false, ...toFailure(resourceError(error) ?? error), ms: performance.now() - started };
+  }
+}
+
+// Exhausted stacks and string or buffer sizes mean the input is too big or too deep for us,
+// not that xxgk has a bug.
+function resourceError(error: unknown): XxgkError | undefined {
+  if (!(error instanceof RangeError)) return undefined;
+  if (/call stack|string length|array buffer allocation|array length|buffer/i.test(error.message))
+    return new XxgkError('E_TOO_LARGE', `the input exhausted a parser limit: ${error.message}`);
+  return undefined;
+}
