@@ -12,6 +12,8 @@ import { MAX_BOX_CHARS, MetaCollector, isFurnitureLine, isMetadataText } from '.
 
 /** Larger HTML than this is not a report page. */
 export const MAX_HTML_BYTES = 64 * 1024 * 1024;
+/** Elements nested deeper than this are skipped (with a warning) rather than overflow the stack. */
+export const MAX_DEPTH = 400;
 
 // Minimal shape of the parse5/domhandler nodes cheerio gives; avoids typing against a
 // transitive dependency.
@@ -81,12 +83,21 @@ class Reader {
   readonly blocks: Block[] = [];
   readonly warnings: Warning[] = [];
   private run = '';
+  private depth = 0;
+  private tooDeep = false;
 
   constructor(private readonly meta: MetaCollector) {}
 
   /** Walk an element's children, emitting blocks for text runs and block elements. */
   container(node: HNode): void {
+    if (this.depth >= MAX_DEPTH) {
+      if (!this.tooDeep) this.warnings.push({ code: 'W_HTML_TOO_DEEP', message: `elements nested deeper than ${MAX_DEPTH} levels were skipped` });
+      this.tooDeep = true;
+      return;
+    }
+    this.depth++;
     for (const child of children(node)) this.node(child);
+    this.depth--;
   }
 
   private node(node: HNode): void {
@@ -173,7 +184,14 @@ function tableRows(table: HNode): HNode[][] {
 }
 
 function hasDescendant(node: HNode, name: string): boolean {
-  return children(node).some((child) => child.type === 'tag' && (child.name === name || hasDescendant(child, name)));
+  const stack = [...children(node)];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type !== 'tag') continue;
+    if (n.name === name) return true;
+    stack.push(...children(n));
+  }
+  return false;
 }
 
 /** A cell's paragraphs and <br> lines joined with "\n". */
@@ -200,8 +218,9 @@ const INLINE_JOIN = new Set(['a', 'b', 'strong', 'em', 'i', 'u', 'font', 'sup', 
 function boxText(node: HNode, limit: number): string | undefined {
   const parts: string[] = [];
   let length = 0;
+  let depth = 0;
   const visit = (n: HNode) => {
-    if (length > limit) return;
+    if (length > limit || depth > MAX_DEPTH) return;
     if (n.type === 'text') {
       const t = (n.data ?? '').replace(/\s+/g, ' ');
       length += t.trim().length;
@@ -210,7 +229,9 @@ function boxText(node: HNode, limit: number): string | undefined {
     if (n.type !== 'tag' || DROPPED.has(n.name ?? '') || isHidden(n)) return;
     const sep = !INLINE_JOIN.has(n.name ?? '');
     if (sep) parts.push('\n');
+    depth++;
     children(n).forEach(visit);
+    depth--;
     if (sep) parts.push('\n');
   };
   visit(node);

@@ -27,6 +27,15 @@ describe('htmlToDocument: paragraphs', () => {
   });
 });
 
+describe('htmlToDocument: hostile markup', () => {
+  it('survives very deep nesting with a warning', () => {
+    const depth = 20_000;
+    const r = htmlToDocument(`<p>开头</p>${'<div><span>'.repeat(depth)}深处${'</span></div>'.repeat(depth)}<p>结尾</p>`);
+    expect(r.value.blocks.map((b) => (b.kind === 'paragraph' ? b.text : ''))).toEqual(['开头', '结尾']);
+    expect(r.warnings.map((w) => w.code)).toEqual(['W_HTML_TOO_DEEP']);
+  });
+});
+
 describe('htmlToDocument: tables', () => {
   it('expands rowspan and colspan into one shared cell object per merge', () => {
     const doc = fromHtml('<table><tr><td rowspan="2" colspan="2">A</td><td>B</td></tr><tr><td>C</td></tr><tr><td>D</td><td>E</td><td>F</td></tr></table>');
