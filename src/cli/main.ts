@@ -4,13 +4,28 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { availableParallelism } from 'node:os';
 import { TOOL_VERSION } from '../version.js';
 import { evalCommand } from './eval.js';
-import { parseCommand } from './parse.js';
+import { parseShard, type Shard } from '../batch/shard.js';
+import { parseCommand, type ParseCommandOptions } from './parse.js';
 import { schemaCommand } from './schema.js';
 
 function positiveInteger(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive integer');
   return n;
+}
+
+function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!(n > 0 && Number.isFinite(n))) throw new InvalidArgumentError('expected a positive number');
+  return n;
+}
+
+function shard(value: string): Shard {
+  try {
+    return parseShard(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
 }
 
 function ratio(value: string): number {
@@ -30,11 +45,15 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('parse')
     .description('parse reports into DIR: <name>.json each, reports.jsonl, reports.csv, failures.jsonl')
-    .argument('<inputs...>', 'files or folders')
+    .argument('<inputs...>', 'files or folders; - reads a list of paths from stdin')
     .requiredOption('-o, --out <dir>', 'output folder')
-    .option('-j, --jobs <n>', 'files parsed at once', positiveInteger, availableParallelism())
-    .option('-q, --quiet', 'print only the summary')
-    .action(async (inputs: string[], options: { out: string; jobs: number; quiet?: boolean }) => {
+    .option('-j, --jobs <n>', 'worker threads, files parsed at once', positiveInteger, availableParallelism())
+    .option('--timeout <seconds>', 'time limit per file (E_TIMEOUT)', positiveNumber, 60)
+    .option('--max-memory <mb>', 'heap limit per worker (E_TOO_LARGE)', positiveInteger, 1024)
+    .option('--shard <i/n>', 'parse only shard i of n (1-based), split by a hash of each path', shard)
+    .option('--retry-failed', 'parse again the inputs that failed in earlier runs into this folder')
+    .option('-q, --quiet', 'without a terminal, a progress line every 100 files instead of one per file')
+    .action(async (inputs: string[], options: ParseCommandOptions) => {
       exitCode = await parseCommand(inputs, options);
     });
 

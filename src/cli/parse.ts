@@ -1,40 +1,169 @@
-// xxgk parse <files or folders…> -o DIR
+// xxgk parse <files, folders or -> -o DIR: every input through the worker pool into the output
+// folder. The parent reads and hashes files (a few ahead of the workers), skips what the folder
+// already holds, hands the bytes to a worker and writes what comes back; it keeps counters, the
+// manifest's set of done inputs, and the files in flight, nothing per report.
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
 import PQueue from 'p-queue';
-import { toFailure } from '../errors.js';
-import { OutputWriter } from '../output/writer.js';
-import { parseFile } from '../pipeline.js';
-import { walkInputs } from './inputs.js';
+import { ParsePool } from '../batch/pool.js';
+import { createProgress, type Progress } from '../batch/progress.js';
+import { inShard, type Shard } from '../batch/shard.js';
+import { OutputFolderError, OutputWriter } from '../output/writer.js';
+import type { ErrorCode } from '../schema.js';
+import { countInputs, STDIN, walkInputs } from './inputs.js';
 import { Summary } from './summary.js';
+
+/** Files larger than this are refused unread: no report is, and one would take a worker's heap. */
+export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 
 export interface ParseCommandOptions {
   out: string;
   jobs: number;
   quiet?: boolean;
+  /** Seconds per file. */
+  timeout: number;
+  /** Megabytes of heap per worker. */
+  maxMemory: number;
+  shard?: Shard;
+  retryFailed?: boolean;
+}
+
+type Input = { bytes: Uint8Array; sha256: string } | { failure: { code: ErrorCode; message: string } };
+
+async function readInput(path: string): Promise<Input> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return { failure: { code: 'E_READ', message: `cannot read ${path}: not a regular file` } };
+    if (info.size > MAX_INPUT_BYTES)
+      return { failure: { code: 'E_TOO_LARGE', message: `the file has ${info.size} bytes, over the limit of ${MAX_INPUT_BYTES}` } };
+    const bytes = await readFile(path);
+    return { bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
+  } catch (error) {
+    return { failure: { code: 'E_READ', message: `cannot read ${path}: ${(error as Error).message}` } };
+  }
 }
 
 export async function parseCommand(inputs: string[], options: ParseCommandOptions): Promise<number> {
-  const writer = await OutputWriter.create(options.out);
-  const summary = new Summary();
-  const queue = new PQueue({ concurrency: options.jobs });
-  for await (const path of walkInputs(inputs)) {
-    // Backpressure: never queue more than a few files ahead of the workers.
-    await queue.onSizeLessThan(options.jobs * 2);
-    void queue.add(async () => {
-      try {
-        const report = await parseFile(path);
-        await writer.report(report);
-        summary.parsed(report);
-        if (!options.quiet) process.stderr.write(`ok    ${path}\n`);
-      } catch (error) {
-        const failure = { path, ...toFailure(error) };
-        writer.failure(failure);
-        summary.failed(failure.code);
-        if (!options.quiet) process.stderr.write(`FAIL  ${path}: ${failure.code} ${failure.message}\n`);
-      }
-    });
+  if (inputs.filter((i) => i === STDIN).length > 1) return usage('"-" (paths on stdin) may be given once');
+  let writer: OutputWriter;
+  try {
+    writer = await OutputWriter.open(options.out, { retryFailed: options.retryFailed });
+  } catch (error) {
+    if (error instanceof OutputFolderError) return usage(error.message);
+    throw error;
   }
-  await queue.onIdle();
+  const pool = new ParsePool({ jobs: options.jobs, timeoutMs: options.timeout * 1000, maxMemoryMb: options.maxMemory });
+  const summary = new Summary();
+  const tty = process.stderr.isTTY === true;
+  const progress = createProgress({ tty, quiet: options.quiet });
+  const accept = (path: string) => inShard(path, options.shard);
+  // On a terminal, count the inputs in the background (directory listings only) for the ETA.
+  if (tty) void countInputs(inputs, accept).then((n) => progress.total(n), () => undefined);
+
+  const run = new BatchRun(writer, pool, summary, progress);
+  const stopOnSignal = (signal: NodeJS.Signals) => {
+    // Commit what is done, so a rerun resumes from here; the workers die with the process.
+    progress.stop();
+    process.stderr.write(`\n${signal}: stopping; a rerun into the same folder resumes\n`);
+    void writer.close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', stopOnSignal);
+  process.once('SIGTERM', stopOnSignal);
+
+  // Read a few files ahead of the workers, never more.
+  const reading = new PQueue({ concurrency: options.jobs * 2 + 2 });
+  let fatal: unknown;
+  for await (const path of walkInputs(inputs)) {
+    if (fatal) break;
+    if (!accept(path)) continue;
+    progress.found();
+    await reading.onSizeLessThan(options.jobs * 2 + 2);
+    void reading.add(() => run.input(path)).catch((error: unknown) => (fatal ??= error));
+  }
+  await reading.onIdle();
+  await pool.close();
   await writer.close();
+  progress.stop();
+  process.off('SIGINT', stopOnSignal);
+  process.off('SIGTERM', stopOnSignal);
+  if (fatal) throw fatal; // the output folder could not be written: no point going on
   process.stderr.write(summary.text());
   return summary.failures > 0 ? 1 : 0;
+}
+
+class BatchRun {
+  /** Parses in flight by sha256, so identical bytes under two names are parsed once. */
+  private readonly inflight = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly writer: OutputWriter,
+    private readonly pool: ParsePool,
+    private readonly summary: Summary,
+    private readonly progress: Progress,
+  ) {}
+
+  async input(path: string): Promise<void> {
+    const input = await readInput(path);
+    if ('failure' in input) {
+      if (this.writer.has(null, path)) return this.skipped(path);
+      await this.writer.failure(path, null, input.failure);
+      return this.failed(path, input.failure);
+    }
+    const { bytes, sha256 } = input;
+    for (;;) {
+      if (this.writer.has(sha256, path)) return this.skipped(path);
+      const running = this.inflight.get(sha256);
+      if (running) {
+        await running; // the same bytes under another name: wait, then copy its record
+        continue;
+      }
+      const job = this.record(path, sha256, bytes);
+      this.inflight.set(sha256, job);
+      try {
+        return await job;
+      } finally {
+        this.inflight.delete(sha256);
+      }
+    }
+  }
+
+  private async record(path: string, sha256: string, bytes: Uint8Array): Promise<void> {
+    const prior = this.writer.prior(sha256);
+    if (prior && 'code' in prior) {
+      const failure = { code: prior.code, message: `identical bytes to an input that failed: ${prior.message}` };
+      await this.writer.failure(path, sha256, failure);
+      return this.failed(path, failure);
+    }
+    if (prior) {
+      const copy = await this.writer.copy(path, sha256, prior.json);
+      if (copy) {
+        this.summary.parsed({ warnings: copy.warnings.map((w) => w.code), checksFailed: copy.checks.filter((c) => c.ok === false).length });
+        return this.progress.done(path, { ok: true });
+      }
+    }
+    const outcome = await this.pool.parse(path, bytes);
+    if (outcome.ok) {
+      await this.writer.report(path, sha256, outcome);
+      this.summary.parsed(outcome);
+      this.progress.done(path, { ok: true });
+    } else {
+      await this.writer.failure(path, sha256, outcome);
+      this.failed(path, outcome);
+    }
+  }
+
+  private failed(path: string, failure: { code: ErrorCode; message: string }): void {
+    this.summary.failed(failure.code);
+    this.progress.done(path, { ok: false, code: failure.code, message: failure.message });
+  }
+
+  private skipped(path: string): void {
+    this.summary.skip();
+    this.progress.done(path, { skipped: true });
+  }
+}
+
+function usage(message: string): number {
+  process.stderr.write(`error: ${message}\n`);
+  return 2;
 }

@@ -1,18 +1,18 @@
 // Counters of a run and the summary printed at its end; no per-report state.
-import type { Report } from '../schema.js';
 
 export class Summary {
   private readonly started = Date.now();
   reports = 0;
   failures = 0;
+  skipped = 0;
   checksFailed = 0;
   private readonly failuresByCode = new Map<string, number>();
   private readonly warningsByCode = new Map<string, number>();
 
-  parsed(report: Report): void {
+  parsed(record: { warnings: string[]; checksFailed: number }): void {
     this.reports++;
-    this.checksFailed += report.checks.filter((c) => c.ok === false).length;
-    for (const w of report.warnings) this.warningsByCode.set(w.code, (this.warningsByCode.get(w.code) ?? 0) + 1);
+    this.checksFailed += record.checksFailed;
+    for (const code of record.warnings) this.warningsByCode.set(code, (this.warningsByCode.get(code) ?? 0) + 1);
   }
 
   failed(code: string): void {
@@ -20,11 +20,17 @@ export class Summary {
     this.failuresByCode.set(code, (this.failuresByCode.get(code) ?? 0) + 1);
   }
 
+  /** An input that an earlier run into the same folder already recorded. */
+  skip(): void {
+    this.skipped++;
+  }
+
   text(): string {
     const seconds = (Date.now() - this.started) / 1000;
-    const list = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
+    const list = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
+    const rate = seconds > 0 ? ` (${((this.reports + this.failures) / seconds).toFixed(1)} inputs/s)` : '';
     return [
-      `parsed ${this.reports}, failed ${this.failures} in ${seconds.toFixed(1)} s`,
+      `parsed ${this.reports}, failed ${this.failures}, skipped ${this.skipped} already done, in ${seconds.toFixed(1)} s${rate}`,
       `  failures by code: ${list(this.failuresByCode)}`,
       `  warnings by code: ${list(this.warningsByCode)}`,
       `  checks failed: ${this.checksFailed}`,
