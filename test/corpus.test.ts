@@ -22,6 +22,19 @@ describe.skipIf(!HAS_CORPUS)(`the seed report (${HAS_CORPUS ? 'shared corpus' : 
   });
 });
 
+describe.skipIf(!HAS_CORPUS)(`the blank national template DOCX (${HAS_CORPUS ? 'shared corpus' : NO_CORPUS})`, () => {
+  it('parses to every cell null with warnings: no crash, no zeros invented', async () => {
+    const report = await parseFile(join(SHARED, 'corpus', 'template', '政务公开年报模版.docx'));
+    expect(report.source.format).toBe('docx');
+    const keys = ALL_CELL_KEYS.filter((k) => !k.startsWith('activeDisclosure2019.'));
+    expect(keys.filter((k) => cellAt(report.tables, k)?.value !== null)).toEqual([]);
+    expect(keys.filter((k) => cellAt(report.tables, k)?.raw !== '')).toEqual([]);
+    expect(report.checks.length).toBe(42);
+    expect(report.checks.every((c) => c.ok === null)).toBe(true);
+    expect(report.warnings.filter((w) => w.code === 'W_CELL_EMPTY').length).toBe(200);
+  });
+});
+
 const golds = HAS_CORPUS
   ? readdirSync(join(SHARED, 'corpus', 'gold'))
       .filter((n) => n.endsWith('.gold.json'))
