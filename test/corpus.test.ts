@@ -55,3 +55,18 @@ describe.skipIf(!HAS_CORPUS)(`hand-read answers (${HAS_CORPUS ? 'shared corpus' 
     });
   }
 });
+
+const realPdfs = HAS_CORPUS ? readdirSync(join(SHARED, 'corpus', 'real')).filter((n) => n.endsWith('.pdf')) : [];
+
+describe.skipIf(!HAS_CORPUS)(`every real PDF (${HAS_CORPUS ? 'shared corpus' : NO_CORPUS})`, () => {
+  for (const name of realPdfs)
+    it(`${name} yields agency, year and all three tables`, async () => {
+      const report = await parseFile(join(SHARED, 'corpus', 'real', name));
+      expect(report.meta.agency).toMatch(/人民政府$/);
+      expect(report.meta.year).toBeGreaterThanOrEqual(2023);
+      expect(report.tables.activeDisclosure).not.toBeNull();
+      expect(report.tables.applications).not.toBeNull();
+      expect(report.tables.reviewsAndLawsuits).not.toBeNull();
+      expect(report.warnings.filter((w) => ['W_ROW_MISSING', 'W_TABLE_MISSING', 'W_ROW_UNPLACED'].includes(w.code))).toEqual([]);
+    });
+});
