@@ -37,9 +37,28 @@ export class ParsePool {
     this.slots = new PQueue({ concurrency: options.jobs });
   }
 
-  /** Parse one file's bytes; never rejects: every failure comes back as an outcome. */
-  parse(path: string, bytes: Uint8Array): Promise<ParseOutcome> {
-    return this.slots.add(() => this.run(path, bytes)) as Promise<ParseOutcome>;
+  // Closed while a file runs alone.
+  private gate: Promise<void> = Promise.resolve();
+
+  /**
+   * Parse one file's bytes; never rejects: every failure comes back as an outcome. With alone,
+   * no other file is parsed meanwhile (a suspect of a crash: if it crashes again, it did it).
+   */
+  async parse(path: string, bytes: Uint8Array, options: { alone?: boolean } = {}): Promise<ParseOutcome> {
+    if (!options.alone) {
+      await this.gate;
+      return this.slots.add(() => this.run(path, bytes)) as Promise<ParseOutcome>;
+    }
+    const previous = this.gate;
+    let open!: () => void;
+    this.gate = new Promise((resolve) => (open = resolve));
+    try {
+      await previous;
+      while (this.slots.size > 0 || this.slots.pending > 0) await this.slots.onIdle();
+      return await this.run(path, bytes);
+    } finally {
+      open();
+    }
   }
 
   private async run(path: string, bytes: Uint8Array): Promise<ParseOutcome> {

@@ -5,9 +5,11 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import PQueue from 'p-queue';
+import { CrashJournal } from '../batch/journal.js';
 import { ParsePool } from '../batch/pool.js';
 import { createProgress, type Progress } from '../batch/progress.js';
 import { inShard, type Shard } from '../batch/shard.js';
+import { exitWithParent, FAILURE_MESSAGE, isBatchChild, supervise } from '../batch/supervise.js';
 import { OutputFolderError, OutputWriter } from '../output/writer.js';
 import type { ErrorCode } from '../schema.js';
 import { countInputs, STDIN, walkInputs } from './inputs.js';
@@ -45,6 +47,8 @@ async function readInput(path: string): Promise<Input> {
 
 export async function parseCommand(inputs: string[], options: ParseCommandOptions): Promise<number> {
   if (inputs.filter((i) => i === STDIN).length > 1) return usage('"-" (paths on stdin) may be given once');
+  if (!isBatchChild()) return supervise(inputs.includes(STDIN));
+  exitWithParent();
   let writer: OutputWriter;
   try {
     writer = await OutputWriter.open(options.out, { retryFailed: options.retryFailed });
@@ -52,6 +56,8 @@ export async function parseCommand(inputs: string[], options: ParseCommandOption
     if (error instanceof OutputFolderError) return usage(error.message);
     throw error;
   }
+  const journal = CrashJournal.open(options.out);
+  for (const suspect of journal.suspects) process.stderr.write(`in flight when the last run died, parsed alone now: ${suspect.path}\n`);
   const pool = new ParsePool({ jobs: options.jobs, timeoutMs: options.timeout * 1000, maxMemoryMb: options.maxMemory });
   const summary = new Summary();
   const tty = process.stderr.isTTY === true;
@@ -60,15 +66,19 @@ export async function parseCommand(inputs: string[], options: ParseCommandOption
   // On a terminal, count the inputs in the background (directory listings only) for the ETA.
   if (tty) void countInputs(inputs, accept).then((n) => progress.total(n), () => undefined);
 
-  const run = new BatchRun(writer, pool, summary, progress);
+  const run = new BatchRun(writer, pool, journal, summary, progress);
+  let stopping = false;
   const stopOnSignal = (signal: NodeJS.Signals) => {
     // Commit what is done, so a rerun resumes from here; the workers die with the process.
+    if (stopping) return;
+    stopping = true;
     progress.stop();
+    journal.clear();
     process.stderr.write(`\n${signal}: stopping; a rerun into the same folder resumes\n`);
     void writer.close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };
-  process.once('SIGINT', stopOnSignal);
-  process.once('SIGTERM', stopOnSignal);
+  process.on('SIGINT', stopOnSignal);
+  process.on('SIGTERM', stopOnSignal);
 
   // Read a few files ahead of the workers, never more.
   const reading = new PQueue({ concurrency: options.jobs * 2 + 2 });
@@ -83,6 +93,7 @@ export async function parseCommand(inputs: string[], options: ParseCommandOption
   await reading.onIdle();
   await pool.close();
   await writer.close();
+  journal.clear();
   progress.stop();
   process.off('SIGINT', stopOnSignal);
   process.off('SIGTERM', stopOnSignal);
@@ -98,6 +109,7 @@ class BatchRun {
   constructor(
     private readonly writer: OutputWriter,
     private readonly pool: ParsePool,
+    private readonly journal: CrashJournal,
     private readonly summary: Summary,
     private readonly progress: Progress,
   ) {}
@@ -141,7 +153,15 @@ class BatchRun {
         return this.progress.done(path, { ok: true });
       }
     }
-    const outcome = await this.pool.parse(path, bytes);
+    const strikes = this.journal.strikes(sha256, path);
+    if (strikes >= 2) {
+      const failure = { code: 'E_TOO_LARGE' as const, message: `parsing this file crashed the whole process ${strikes} times (memory beyond what a worker limit can stop); not parsed again` };
+      await this.writer.failure(path, sha256, failure);
+      return this.failed(path, failure);
+    }
+    this.journal.start(sha256, path);
+    const outcome = await this.pool.parse(path, bytes, { alone: strikes === 1 });
+    this.journal.end(sha256, path);
     if (outcome.ok) {
       await this.writer.report(path, sha256, outcome);
       this.summary.parsed(outcome);
@@ -154,6 +174,7 @@ class BatchRun {
 
   private failed(path: string, failure: { code: ErrorCode; message: string }): void {
     this.summary.failed(failure.code);
+    process.send?.(FAILURE_MESSAGE);
     this.progress.done(path, { ok: false, code: failure.code, message: failure.message });
   }
 
