@@ -43,7 +43,7 @@ const pairKey = (sha256: string | null, path: string) =>
     .slice(0, 27);
 
 export class Manifest {
-  private readonly recorded = new Set<string>();
+  private readonly recorded = new Map<string, ManifestEntry['status']>();
   private readonly bySha = new Map<string, string>();
   private pending: string[] = [];
 
@@ -78,9 +78,9 @@ export class Manifest {
     return manifest;
   }
 
-  /** Whether this input (these bytes under this path) already has a record. */
-  has(sha256: string | null, path: string): boolean {
-    return this.recorded.has(pairKey(sha256, path));
+  /** The record this input (these bytes under this path) already has: ok, failed or none. */
+  status(sha256: string | null, path: string): ManifestEntry['status'] | undefined {
+    return this.recorded.get(pairKey(sha256, path));
   }
 
   /** The first record of these bytes under any path. */
@@ -114,7 +114,7 @@ export class Manifest {
   }
 
   private remember(entry: ManifestEntry): void {
-    this.recorded.add(pairKey(entry.sha256, entry.path));
+    this.recorded.set(pairKey(entry.sha256, entry.path), entry.status);
     if (entry.sha256 && !this.bySha.has(entry.sha256))
       this.bySha.set(entry.sha256, entry.status === 'ok' ? entry.json! : JSON.stringify({ code: entry.code, message: entry.message }));
   }

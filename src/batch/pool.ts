@@ -17,6 +17,14 @@ export interface PoolOptions {
 
 const STARTUP_GRACE_MS = 60_000;
 
+export interface ParseOptions {
+  /** Parse no other file meanwhile. */
+  alone?: boolean;
+  /** Called as the file is handed to a worker, and when its worker is done with it. */
+  onStart?: () => void;
+  onEnd?: () => void;
+}
+
 export const WORKER_FILE = new URL('./worker.js', import.meta.url);
 
 export class ParsePool {
@@ -44,10 +52,10 @@ export class ParsePool {
    * Parse one file's bytes; never rejects: every failure comes back as an outcome. With alone,
    * no other file is parsed meanwhile (a suspect of a crash: if it crashes again, it did it).
    */
-  async parse(path: string, bytes: Uint8Array, options: { alone?: boolean } = {}): Promise<ParseOutcome> {
+  async parse(path: string, bytes: Uint8Array, options: ParseOptions = {}): Promise<ParseOutcome> {
     if (!options.alone) {
       await this.gate;
-      return this.slots.add(() => this.run(path, bytes)) as Promise<ParseOutcome>;
+      return this.slots.add(() => this.run(path, bytes, options)) as Promise<ParseOutcome>;
     }
     const previous = this.gate;
     let open!: () => void;
@@ -55,13 +63,22 @@ export class ParsePool {
     try {
       await previous;
       while (this.slots.size > 0 || this.slots.pending > 0) await this.slots.onIdle();
-      return await this.run(path, bytes);
+      return await this.run(path, bytes, options);
     } finally {
       open();
     }
   }
 
-  private async run(path: string, bytes: Uint8Array): Promise<ParseOutcome> {
+  private async run(path: string, bytes: Uint8Array, hooks: ParseOptions): Promise<ParseOutcome> {
+    hooks.onStart?.();
+    try {
+      return await this.runTask(path, bytes);
+    } finally {
+      hooks.onEnd?.();
+    }
+  }
+
+  private async runTask(path: string, bytes: Uint8Array): Promise<ParseOutcome> {
     const controller = new AbortController();
     const channel = new MessageChannel();
     let started = Date.now();

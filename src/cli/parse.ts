@@ -99,7 +99,8 @@ export async function parseCommand(inputs: string[], options: ParseCommandOption
   process.off('SIGTERM', stopOnSignal);
   if (fatal) throw fatal; // the output folder could not be written: no point going on
   process.stderr.write(summary.text());
-  return summary.failures > 0 ? 1 : 0;
+  // Exit 1 while any given input stands failed, in this run or (skipped now) in an earlier one.
+  return summary.failures + summary.skippedFailures > 0 ? 1 : 0;
 }
 
 class BatchRun {
@@ -117,13 +118,15 @@ class BatchRun {
   async input(path: string): Promise<void> {
     const input = await readInput(path);
     if ('failure' in input) {
-      if (this.writer.has(null, path)) return this.skipped(path);
+      const done = this.writer.status(null, path);
+      if (done) return this.skipped(path, done);
       await this.writer.failure(path, null, input.failure);
       return this.failed(path, input.failure);
     }
     const { bytes, sha256 } = input;
     for (;;) {
-      if (this.writer.has(sha256, path)) return this.skipped(path);
+      const done = this.writer.status(sha256, path);
+      if (done) return this.skipped(path, done);
       const running = this.inflight.get(sha256);
       if (running) {
         await running; // the same bytes under another name: wait, then copy its record
@@ -159,9 +162,11 @@ class BatchRun {
       await this.writer.failure(path, sha256, failure);
       return this.failed(path, failure);
     }
-    this.journal.start(sha256, path);
-    const outcome = await this.pool.parse(path, bytes, { alone: strikes === 1 });
-    this.journal.end(sha256, path);
+    const outcome = await this.pool.parse(path, bytes, {
+      alone: strikes === 1,
+      onStart: () => this.journal.start(sha256, path),
+      onEnd: () => this.journal.end(sha256, path),
+    });
     if (outcome.ok) {
       await this.writer.report(path, sha256, outcome);
       this.summary.parsed(outcome);
@@ -178,8 +183,9 @@ class BatchRun {
     this.progress.done(path, { ok: false, code: failure.code, message: failure.message });
   }
 
-  private skipped(path: string): void {
-    this.summary.skip();
+  private skipped(path: string, status: 'ok' | 'failed'): void {
+    this.summary.skip(status === 'failed');
+    if (status === 'failed') process.send?.(FAILURE_MESSAGE);
     this.progress.done(path, { skipped: true });
   }
 }

@@ -5,6 +5,7 @@ export class Summary {
   reports = 0;
   failures = 0;
   skipped = 0;
+  skippedFailures = 0;
   checksFailed = 0;
   private readonly failuresByCode = new Map<string, number>();
   private readonly warningsByCode = new Map<string, number>();
@@ -20,9 +21,10 @@ export class Summary {
     this.failuresByCode.set(code, (this.failuresByCode.get(code) ?? 0) + 1);
   }
 
-  /** An input that an earlier run into the same folder already recorded. */
-  skip(): void {
+  /** An input that an earlier run into the same folder already recorded (as a failure?). */
+  skip(failed: boolean): void {
     this.skipped++;
+    if (failed) this.skippedFailures++;
   }
 
   text(): string {
@@ -30,7 +32,7 @@ export class Summary {
     const list = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
     const rate = seconds > 0 ? ` (${((this.reports + this.failures) / seconds).toFixed(1)} inputs/s)` : '';
     return [
-      `parsed ${this.reports}, failed ${this.failures}, skipped ${this.skipped} already done, in ${seconds.toFixed(1)} s${rate}`,
+      `parsed ${this.reports}, failed ${this.failures}, skipped ${this.skipped} already done (${this.skippedFailures} of them failed; --retry-failed parses those again), in ${seconds.toFixed(1)} s${rate}`,
       `  failures by code: ${list(this.failuresByCode)}`,
       `  warnings by code: ${list(this.warningsByCode)}`,
       `  checks failed: ${this.checksFailed}`,

@@ -93,9 +93,9 @@ export class OutputWriter {
     return new OutputWriter(dir, manifest, files);
   }
 
-  /** Whether these bytes under this path were recorded by this or an earlier run. */
-  has(sha256: string | null, path: string): boolean {
-    return this.manifest.has(sha256, path);
+  /** Whether these bytes under this path were recorded, as ok or failed, by this or an earlier run. */
+  status(sha256: string | null, path: string): 'ok' | 'failed' | undefined {
+    return this.manifest.status(sha256, path);
   }
 
   /** The first record of these bytes under any path: its JSON file, or its failure. */
