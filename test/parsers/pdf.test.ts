@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { isPageNumber, parsePdf } from '../../src/parsers/pdf/index.js';
 import type { Document, Paragraph, Table, TableCell } from '../../src/model.js';
@@ -53,6 +54,14 @@ describe('pdf: hand-written PDF with a non-embedded CJK font (cjk-font.pdf)', as
       '二、主动公开政府信息情况',
       '本年度未收取信息处理费。',
     ]);
+  });
+
+  // patches/pdfjs-dist+*.patch keeps built-in CMaps and their toUnicode maps across documents.
+  it('reads the same text again from the CMaps that pdf.js keeps across documents (patch applied)', async () => {
+    const worker = readFileSync(createRequire(createRequire(import.meta.url).resolve('pdf-parse')).resolve('pdfjs-dist/legacy/build/pdf.worker.mjs'), 'utf8');
+    expect(worker).toContain('const builtInCMapMemo = new Map();');
+    await parse('report.pdf');
+    expect(await parse('cjk-font.pdf')).toEqual(doc);
   });
 
   it('removes the running header and the page numbers (— 1 —, 第 2 页)', () => {
