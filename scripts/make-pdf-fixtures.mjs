@@ -178,8 +178,9 @@ function stampPdf(pages, style) {
 const FILLER = (k) => `<p>（${k}）加强政府信息公开工作。本机关持续完善信息发布机制，按照“谁制作、谁公开”的原则做好公开工作，及时回应社会关切，提升公开质量和实效。</p>`;
 
 /** A report as HTML with layout tweaks: font, page break or filler before table 三, <thead>. */
-function reportDocument(spec, { fontSize = '10.5pt', breakBeforeApplications = false, filler = 0, thead = false }) {
-  const parts = reportParts(spec).map((p) => (p.startsWith('<table') ? p.replace('<table border="1">', '<table border="1" width="100%" cellpadding="2">').replace(/<td/g, `<td style="font-size:${fontSize}"`) : p));
+function reportDocument(spec, { fontSize = '10.5pt', breakBeforeApplications = false, filler = 0, thead = false, borderless = false, landscape = false }) {
+  const table = borderless ? '<table border="0" cellspacing="0" width="100%" cellpadding="2">' : '<table border="1" width="100%" cellpadding="2">';
+  const parts = reportParts(spec).map((p) => (p.startsWith('<table') ? p.replace('<table border="1">', table).replace(/<td/g, `<td style="font-size:${fontSize}"`) : p));
   const at = parts.findIndex((p) => p.includes('申请人情况'));
   if (thead) {
     const rows = parts[at].split('\n');
@@ -187,7 +188,7 @@ function reportDocument(spec, { fontSize = '10.5pt', breakBeforeApplications = f
   }
   if (breakBeforeApplications) parts[at - 1] = parts[at - 1].replace('<p>', '<p style="page-break-before: always">');
   parts.splice(at - 1, 0, ...Array.from({ length: filler }, (_, k) => FILLER(k + 1)));
-  return `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><style>@page { size: 21cm 29.7cm; margin: 2.5cm 2cm 2.2cm 2cm }</style><title>${spec.agency}${spec.year}年政府信息公开工作年度报告</title></head>\n<body style="font-size:10.5pt">\n${parts.join('\n')}\n</body></html>\n`;
+  return `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><style>@page { size: ${landscape ? '29.7cm 21cm' : '21cm 29.7cm'}; margin: 2.5cm 2cm 2.2cm 2cm }</style><title>${spec.agency}${spec.year}年政府信息公开工作年度报告</title></head>\n<body style="font-size:10.5pt">\n${parts.join('\n')}\n</body></html>\n`;
 }
 
 function soffice(args, profile) {
@@ -203,10 +204,28 @@ const REPORTS = [
   { file: 'split.pdf', seed: 2, overrides: { otherLayout: 'single' }, layout: { fontSize: '9pt', filler: 6 }, stamp: 'emdash' },
   // as split, with the three header rows in <thead>: LibreOffice repeats them on the next page
   { file: 'split-thead.pdf', seed: 3, overrides: {}, layout: { fontSize: '9pt', filler: 6, thead: true }, stamp: 'of' },
+  // the three tables without any ruling lines: grids from column alignment only (landscape, so
+  // that no number wraps inside its cell: without borders it could not be told from a row's)
+  // and blank cells mid-row, which must keep their column (in tables of several value rows: a
+  // single row has no other to align with, and table 四 is refused rather than shifted)
+  {
+    file: 'borderless.pdf',
+    seed: 4,
+    overrides: {
+      values: { 'applications.newReceived.research': '', 'activeDisclosure.regulations.repealed': '' },
+      expected: { 'applications.newReceived.research': null, 'activeDisclosure.regulations.repealed': null },
+    },
+    layout: { fontSize: '9pt', borderless: true, landscape: true }, stamp: 'dash' },
 ];
 
-const manifest = {};
+// `node scripts/make-pdf-fixtures.mjs borderless.pdf …` remakes only the named report PDFs
+// (the others keep their committed bytes).
+const only = process.argv.slice(2);
+
+const manifestFile = path.join(outDir, 'fixtures.json');
+const manifest = only.length && fs.existsSync(manifestFile) ? JSON.parse(fs.readFileSync(manifestFile, 'utf8')) : {};
 for (const [i, r] of REPORTS.entries()) {
+  if (only.length && !only.includes(r.file)) continue;
   const spec = makeSpec(r.seed, r.overrides);
   const base = r.file.replace(/\.pdf$/, '');
   const html = path.join(work, `${base}.html`);
@@ -219,6 +238,11 @@ for (const [i, r] of REPORTS.entries()) {
   fs.writeFileSync(stamp, stampPdf(pages, r.stamp));
   execFileSync('qpdf', [plain, '--overlay', stamp, '--', path.join(outDir, r.file)]);
   manifest[r.file] = { seed: r.seed, overrides: r.overrides, pages, stamp: r.stamp };
+}
+
+if (only.length) {
+  fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2) + '\n');
+  process.exit(0);
 }
 
 // Encryption: a user password blocks reading; an owner password alone only restricts printing.
@@ -238,6 +262,6 @@ fs.writeFileSync(path.join(outDir, 'scanned.pdf'), imagePdf(pgms));
 
 fs.writeFileSync(path.join(outDir, 'cjk-font.pdf'), cjkFontPdf());
 
-fs.writeFileSync(path.join(outDir, 'fixtures.json'), JSON.stringify(manifest, null, 2) + '\n');
+fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2) + '\n');
 fs.rmSync(work, { recursive: true, force: true });
 for (const f of fs.readdirSync(outDir).sort()) console.log(`${f.padEnd(22)} ${fs.statSync(path.join(outDir, f)).size} bytes`);

@@ -10,6 +10,7 @@ import { ParsePool } from '../batch/pool.js';
 import { createProgress, type Progress } from '../batch/progress.js';
 import { inShard, type Shard } from '../batch/shard.js';
 import { exitWithParent, FAILURE_MESSAGE, isBatchChild, supervise } from '../batch/supervise.js';
+import { FolderLockedError, lockFolder } from '../output/lock.js';
 import { OutputFolderError, OutputWriter } from '../output/writer.js';
 import type { ErrorCode } from '../schema.js';
 import { countInputs, STDIN, walkInputs } from './inputs.js';
@@ -47,7 +48,20 @@ async function readInput(path: string): Promise<Input> {
 
 export async function parseCommand(inputs: string[], options: ParseCommandOptions): Promise<number> {
   if (inputs.filter((i) => i === STDIN).length > 1) return usage('"-" (paths on stdin) may be given once');
-  if (!isBatchChild()) return supervise(inputs.includes(STDIN));
+  if (!isBatchChild()) {
+    let release: () => void;
+    try {
+      release = lockFolder(options.out);
+    } catch (error) {
+      if (error instanceof FolderLockedError) return usage(error.message);
+      throw error;
+    }
+    try {
+      return await supervise(inputs.includes(STDIN));
+    } finally {
+      release();
+    }
+  }
   exitWithParent();
   let writer: OutputWriter;
   try {

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { isPageNumber, parsePdf } from '../../src/parsers/pdf/index.js';
 import type { Document, Paragraph, Table, TableCell } from '../../src/model.js';
 import { XxgkError } from '../../src/errors.js';
+import { parseBytes } from '../../src/pipeline.js';
+import { cellAt } from '../../src/cell-keys.js';
 
 interface Spec {
   otherLayout: string;
@@ -190,6 +192,43 @@ describe('pdf: LibreOffice reports in the national template', () => {
       });
     });
   }
+});
+
+describe('pdf: a report whose tables have no ruling lines (borderless.pdf)', async () => {
+  const entry = fixtures['borderless.pdf'];
+  const spec = report.makeSpec(entry.seed, entry.overrides) as Spec & { expected: Record<string, number | null> };
+  const bytes = bytesOf('borderless.pdf');
+  const doc = await parse('borderless.pdf');
+  const record = await parseBytes(bytes, { path: 'borderless.pdf' });
+
+  it('rebuilds the grids from column alignment, a blank cell kept in its column', () => {
+    const [t2] = tableWith(doc, '信息内容');
+    expect(t2.grid.map((row) => row.map((c) => c.text))).toEqual([
+      ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
+      ['规章', spec.values['activeDisclosure.regulations.issued'], '', spec.values['activeDisclosure.regulations.inForce']],
+      ['行政规范性文件', ...['issued', 'repealed', 'inForce'].map((c) => spec.values[`activeDisclosure.normativeDocuments.${c}`])],
+    ]);
+    const newReceived = tables(doc)
+      .flatMap((t) => t.grid)
+      .find((row) => flat(row[0].text) === '一、本年新收政府信息公开申请数量')!;
+    expect(newReceived.slice(-7).map((c) => c.text)).toEqual(report.APPLICANT_COLUMNS.map((c) => spec.values[`applications.newReceived.${c}`]));
+  });
+
+  it('gives every cell its page and the box of its line, and leaves headings and prose as paragraphs', () => {
+    for (const cell of tables(doc).flatMap((t) => t.grid.flat())) {
+      expect(cell.origin.page).toBeGreaterThanOrEqual(1);
+      expect(cell.origin.bbox).toHaveLength(4);
+    }
+    const texts = paragraphs(doc).map((p) => p.text);
+    for (const heading of ['二、主动公开政府信息情况', '第二十条第（五）项', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况'])
+      expect(texts).toContain(heading);
+  });
+
+  it('reads every cell of the record right: blanks null, checks never false', () => {
+    for (const [key, value] of Object.entries(spec.expected)) expect(cellAt(record.tables, key)?.value, key).toBe(value);
+    expect(record.checks.filter((c) => c.ok === false)).toEqual([]);
+    expect(record.sections).toHaveLength(6);
+  });
 });
 
 describe('pdf: errors and protection', () => {

@@ -1,8 +1,10 @@
 // PDF bytes → Document: positioned text and ruling lines from pdf.js, rebuilt into paragraphs and
-// table grids in reading order (top to bottom per page, pages in order).
+// table grids (from ruling lines, else from column alignment) in reading order (top to bottom per
+// page, pages in order).
 import type { Block, Document, Result } from '../../model.js';
 import type { Warning } from '../../schema.js';
 import { XxgkError } from '../../errors.js';
+import { borderlessTables } from './borderless.js';
 import { bboxOf, toMatrix, IDENTITY, type Matrix } from './geometry.js';
 import { removeFurniture, type PageLines } from './furniture.js';
 import { findTables, type PageTable } from './grid.js';
@@ -70,6 +72,11 @@ export async function parsePdf(bytes: Uint8Array): Promise<Result<Document>> {
       pageLines.push({ page: p.number, height: p.height, lines: buildLines(rest) });
     }
     removeFurniture(pageLines);
+    pageLines.forEach((pl, i) => {
+      const { tables, rest } = borderlessTables(pl.lines, pl.page);
+      pl.lines = rest;
+      tablesByPage[i].push(...tables);
+    });
 
     // Reading order per page, then tables continued across a page break joined.
     const entries: Entry[][] = pageLines.map((pl, i) => {

@@ -6,7 +6,7 @@ import type { PageTable } from './grid.js';
 const SAME_X = 2;
 
 export function sameColumns(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((x, i) => Math.abs(x - b[i]) <= SAME_X);
+  return a.length > 0 && a.length === b.length && a.every((x, i) => Math.abs(x - b[i]) <= SAME_X);
 }
 
 /** Append `next`'s rows to `first` (cells keep their own page in their origin). */
