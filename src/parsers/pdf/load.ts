@@ -116,8 +116,12 @@ export interface OpenPdf {
 
 export const LOAD_TIMEOUT_MS = 30_000;
 
-/** Just enough of a DOM document for pdf.js's FontLoader to "insert" @font-face rules. */
+/**
+ * Just enough of a DOM document for pdf.js's FontLoader; `xxgkNoFontFaces` (patches/) makes it
+ * skip the @font-face rule it would otherwise build, a base64 copy of every embedded font.
+ */
 const FONTLESS_DOCUMENT = {
+  xxgkNoFontFaces: true,
   createElement: () => ({ sheet: { cssRules: [], insertRule: () => 0 }, remove: () => undefined }),
   documentElement: { getElementsByTagName: () => [{ append: () => undefined }] },
 };
