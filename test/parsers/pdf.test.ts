@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { isPageNumber, parsePdf } from '../../src/parsers/pdf/index.js';
+import { borderlessTables, layout } from '../../src/parsers/pdf/borderless.js';
+import type { Line } from '../../src/parsers/pdf/text.js';
 import type { Document, Paragraph, Table, TableCell } from '../../src/model.js';
 import { XxgkError } from '../../src/errors.js';
 import { parseBytes } from '../../src/pipeline.js';
@@ -229,6 +231,45 @@ describe('pdf: a report whose tables have no ruling lines (borderless.pdf)', asy
     for (const [key, value] of Object.entries(spec.expected)) expect(cellAt(record.tables, key)?.value, key).toBe(value);
     expect(record.checks.filter((c) => c.ok === false)).toEqual([]);
     expect(record.sections).toHaveLength(6);
+  });
+});
+
+describe('pdf: borderless tables from lines (unit)', () => {
+  // A line of pieces at the given x positions, 10 pt text, one glyph width = 10 pt.
+  const line = (y: number, cells: [number, string][]): Line => {
+    const pieces = cells.map(([x, text]) => ({ text, x0: x, x1: x + 10 * text.length, y0: y, y1: y + 10, size: 10, vertical: false }));
+    return { text: cells.map((c) => c[1]).join(' '), size: 10, pieces, x0: pieces[0].x0, y0: y, x1: pieces.at(-1)!.x1, y1: y + 10 };
+  };
+
+  it('lays a line out at columns proportional to x, cells at least two spaces apart', () => {
+    expect(layout(line(0, [[0, '规章'], [100, '3'], [120, '0']]), 5)).toBe('规章'.padEnd(20) + '3'.padEnd(4) + '0');
+    // touching pieces are one word; pieces that would overlap still get two spaces
+    expect(layout(line(0, [[0, '规章'], [100, '3'], [110, '0']]), 5)).toBe('规章'.padEnd(20) + '30');
+    expect(layout(line(0, [[0, '行政规范性文件'], [80, '12']]), 10)).toBe('行政规范性文件  12');
+  });
+
+  it('keeps a blank cell in its column and leaves headings as prose', () => {
+    const lines = [
+      line(0, [[0, '二、主动公开政府信息情况']]),
+      line(30, [[0, '信息内容'], [200, '本年制发件数'], [300, '本年废止件数'], [400, '现行有效件数']]),
+      line(50, [[0, '规章'], [230, '3'], [430, '9']]),
+      line(70, [[0, '行政规范性文件'], [230, '1'], [330, '1'], [430, '61']]),
+    ];
+    const { tables, rest } = borderlessTables(lines, 2);
+    expect(rest.map((l) => l.text)).toEqual(['二、主动公开政府信息情况']);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].grid.map((row) => row.map((c) => c.text))).toEqual([
+      ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
+      ['规章', '3', '', '9'],
+      ['行政规范性文件', '1', '1', '61'],
+    ]);
+    expect(tables[0].grid[1][2].origin).toEqual({ page: 2, bbox: [0, 50, 440, 60] });
+  });
+
+  it('leaves a page of more lines than any report page holds as prose (bounded cost)', () => {
+    const many = Array.from({ length: 700 }, (_, i) => line(i * 12, [[0, `项目${i}`], [200, String(i)], [300, String(i + 1)]]));
+    expect(borderlessTables(many.slice(0, 100), 1).tables).toHaveLength(1);
+    expect(borderlessTables(many, 1)).toEqual({ tables: [], rest: many });
   });
 });
 

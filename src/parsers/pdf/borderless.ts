@@ -11,9 +11,15 @@ import { joinPieces, type Line, type Piece } from './text.js';
 /** Pieces closer than this (in font sizes) are one word; wider gaps separate cells. */
 const WORD_GAP = 0.6;
 
-/** Split a line into the borderless tables it starts and the lines that stay prose. */
+/**
+ * Over this many lines (a dense A4 page holds about 120) a page is not a report's table page. The
+ * column reader's cost grows with the square of a run of header-like lines: 0.1 s at 600.
+ */
+const MAX_LINES = 600;
+
+/** Split a page's lines into the borderless tables they hold and the lines that stay prose. */
 export function borderlessTables(lines: readonly Line[], page: number): { tables: PageTable[]; rest: Line[] } {
-  if (lines.length < 2) return { tables: [], rest: [...lines] };
+  if (lines.length < 2 || lines.length > MAX_LINES) return { tables: [], rest: [...lines] };
   const size = median(lines.map((l) => l.size));
   const left = Math.min(...lines.map((l) => l.x0));
   const right = Math.max(...lines.map((l) => l.x1));
