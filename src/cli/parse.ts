@@ -53,7 +53,7 @@ export async function parseCommand(inputs: string[], options: ParseCommandOption
     try {
       release = lockFolder(options.out);
     } catch (error) {
-      if (error instanceof FolderLockedError) return usage(error.message);
+      if (error instanceof FolderLockedError || error instanceof OutputFolderError) return usage(error.message);
       throw error;
     }
     try {

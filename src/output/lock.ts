@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { OutputFolderError } from './writer.js';
 
 export const LOCK = '.xxgk.lock';
 
@@ -18,7 +19,11 @@ interface Holder {
 
 /** Lock `dir` for this process; returns the release function. Throws FolderLockedError when held. */
 export function lockFolder(dir: string): () => void {
-  mkdirSync(dir, { recursive: true });
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw new OutputFolderError(`cannot use ${dir} as the output folder: ${(error as Error).message}`);
+  }
   const file = join(dir, LOCK);
   const me = JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString() } satisfies Holder);
   for (let attempt = 0; attempt < 3; attempt++) {

@@ -30,7 +30,7 @@ interface Line {
 // as "22（其中修订 16 件）"; or a dash, slash or 无 standing for nothing.
 const NUMBER = /^[-−]?[\d０-９][\d０-９,，.．]*(元|万元|件|条|个|%)?([（(][^）)]*[）)])?$/;
 const NOTHING = /^[—–\-－−/／无]$|^——$/;
-const SENTENCE_END = /[。；！？]$/;
+export const SENTENCE_END = /[。；！？]$/;
 const MAX_BLANKS = 4;
 
 export function isValueToken(text: string): boolean {

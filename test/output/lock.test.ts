@@ -48,6 +48,15 @@ describe('output folder lock', () => {
     lockFolder(dir)();
   });
 
+  it('refuses an output "folder" that is a file, as a usage error', async () => {
+    const file = join(tmp, 'a-file');
+    writeFileSync(file, 'not a folder');
+    expect(() => lockFolder(file)).toThrow(/cannot use .*a-file as the output folder/);
+    const run = await runCli(['parse', join(tmp, 'none'), '-o', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^error: cannot use .*a-file as the output folder/);
+  }, 60_000);
+
   it('makes a second xxgk parse into the same folder exit 2, and the first unaffected', async () => {
     const input = join(tmp, 'in');
     writeGoodReports(input, [31]);

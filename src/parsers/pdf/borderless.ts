@@ -3,9 +3,10 @@
 // text parser's column reader rebuilds the grids from that alignment, so that a blank cell keeps
 // its place here too. Each cell's origin is its page and the box of the line it was read from.
 import type { TableCell } from '../../model.js';
-import { readColumns } from '../text-columns.js';
+import { readColumns, SENTENCE_END } from '../text-columns.js';
 import type { Box } from './geometry.js';
 import type { PageTable } from './grid.js';
+import { HEADING } from './paragraphs.js';
 import { joinPieces, type Line, type Piece } from './text.js';
 
 /** Pieces closer than this (in font sizes) are one word; wider gaps separate cells. */
@@ -41,7 +42,6 @@ export function borderlessTables(lines: readonly Line[], page: number): { tables
     } else segment.push(line);
   }
   flush();
-  rest.sort((a, b) => a.y0 - b.y0);
   return { tables, rest };
 }
 
@@ -71,10 +71,6 @@ function tablesIn(lines: readonly Line[], size: number, page: number): { tables:
   }
   return { tables, rest };
 }
-
-// A heading that opens a part or a numbered item (一、 （一） 第二十条), or a sentence.
-const HEADING = /^(第[一二三四五六七八九十百]+[章节部分条]|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)])/;
-const SENTENCE_END = /[。；！？]$/;
 
 /** A line of prose: one cell only (no wide gaps), at the left margin, and a heading or sentence, or spanning the text width. */
 function isProse(line: Line, left: number, right: number, size: number): boolean {

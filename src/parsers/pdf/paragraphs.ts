@@ -8,7 +8,7 @@ export interface ParagraphBox extends Box {
 }
 
 // Markers that start a new paragraph even after a full line: 一、 （一） 1. 1、 第一
-const HEADING = /^(第[一二三四五六七八九十百]+[章节部分条]|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.](?!\d))/;
+export const HEADING = /^(第[一二三四五六七八九十百]+[章节部分条]|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.](?!\d))/;
 
 export function paragraphs(lines: readonly Line[]): ParagraphBox[] {
   if (lines.length === 0) return [];
