@@ -119,7 +119,7 @@ export function readMeta(document: Document, warnings: Warning[]): Meta {
   }
   if (!published) warnings.push({ code: 'W_DATE_MISSING', message: 'no publication date in the signature or on the page' });
 
-  return { title, agency, agencyFrom, year, published, templateVersion: null, ...place(agency) };
+  return { title, agency, agencyFrom, year, published, templateVersion: null, ...place(agency), regionCode: null, regionName: null, agencyId: null };
 }
 
 const MUNICIPALITIES = /^(北京市|上海市|天津市|重庆市)/;
