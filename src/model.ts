@@ -11,12 +11,16 @@ export interface TableCell {
   rowSpan: number;
   colSpan: number;
   origin: Origin;
+  /** The text as printed, where folding radical code points changed `text` (see parsers/fold.ts). */
+  printed?: string;
 }
 
 export interface Paragraph {
   kind: 'paragraph';
   text: string;
   origin: Origin;
+  /** The text as printed, where folding radical code points changed `text`. */
+  printed?: string;
 }
 
 export interface Table {

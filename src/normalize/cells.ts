@@ -5,7 +5,7 @@ import { parseValue } from './values.js';
 
 export function readCell(source: RowCell, key: string, warnings: Warning[]): Cell {
   const { value, kind } = parseValue(source.text);
-  const raw = source.text.trim();
+  const raw = (source.printed ?? source.text).trim();
   if (kind === 'empty') warnings.push({ code: 'W_CELL_EMPTY', message: `${key} is empty: value null, not 0`, origin: source.origin, cell: key });
   if (kind === 'unreadable')
     warnings.push({ code: 'W_CELL_UNREADABLE', message: `${key}: "${raw}" is not a number: value null`, origin: source.origin, cell: key });

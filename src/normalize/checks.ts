@@ -20,29 +20,43 @@ function sumCheck(tables: Tables, id: string, rule: string, total: string, parts
 // Amounts in 万元 have decimals; sums of them must not fail on floating-point noise.
 const round = (n: number) => Math.round(n * 1e6) / 1e6;
 
-export function runChecks(tables: Tables, applicationsLayout: TemplateVersion | null): Check[] {
-  const checks: Check[] = [];
-  if (tables.applications) {
-    const results = RESULT_ROWS.filter((k) => applicationsLayout !== '2019' || !ROWS_2021_ONLY.includes(k));
-    for (const column of APPLICANT_COLUMNS) {
-      const at = (row: string) => `applications.${row}.${column}`;
-      checks.push(
-        sumCheck(tables, `applications.balance.${column}`, '一、本年新收 + 二、上年结转 = 三（七）总计 + 四、结转下年度继续办理', at('totalProcessed'), [at('newReceived'), at('carriedOver')], [at('carriedForward')]),
-      );
-      checks.push(sumCheck(tables, `applications.totalProcessed.${column}`, '三（七）总计 = the sum of the results （一）to（六）', at('totalProcessed'), results.map(at)));
-    }
-    const rows = ['newReceived', 'carriedOver', ...results, 'totalProcessed', 'carriedForward'];
-    for (const row of rows) {
-      const at = (column: string) => `applications.${row}.${column}`;
-      checks.push(sumCheck(tables, `applications.rowTotal.${row}`, '总计 = 自然人 + the five 法人或其他组织 columns', at('total'), APPLICANT_COLUMNS.filter((c) => c !== 'total').map(at)));
-    }
+/** One rule of the template's arithmetic: Σ parts = total + Σ plusOnTotalSide. */
+export interface ArithmeticRule {
+  id: string;
+  rule: string;
+  total: string;
+  parts: string[];
+  plusOnTotalSide: string[];
+}
+
+/** Table 三's rules for a layout (cell keys with their table prefix). */
+export function applicationRules(applicationsLayout: TemplateVersion | null): ArithmeticRule[] {
+  const rules: ArithmeticRule[] = [];
+  const results = RESULT_ROWS.filter((k) => applicationsLayout !== '2019' || !ROWS_2021_ONLY.includes(k));
+  for (const column of APPLICANT_COLUMNS) {
+    const at = (row: string) => `applications.${row}.${column}`;
+    rules.push({ id: `applications.balance.${column}`, rule: '一、本年新收 + 二、上年结转 = 三（七）总计 + 四、结转下年度继续办理', total: at('totalProcessed'), parts: [at('newReceived'), at('carriedOver')], plusOnTotalSide: [at('carriedForward')] });
+    rules.push({ id: `applications.totalProcessed.${column}`, rule: '三（七）总计 = the sum of the results （一）to（六）', total: at('totalProcessed'), parts: results.map(at), plusOnTotalSide: [] });
   }
-  if (tables.reviewsAndLawsuits)
-    for (const group of REVIEW_GROUPS) {
-      const at = (column: string) => `reviewsAndLawsuits.${group}.${column}`;
-      checks.push(sumCheck(tables, `reviewsAndLawsuits.${group}.total`, '总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结', at('total'), REVIEW_COLUMNS.filter((c) => c !== 'total').map(at)));
-    }
-  return checks;
+  const rows = ['newReceived', 'carriedOver', ...results, 'totalProcessed', 'carriedForward'];
+  for (const row of rows) {
+    const at = (column: string) => `applications.${row}.${column}`;
+    rules.push({ id: `applications.rowTotal.${row}`, rule: '总计 = 自然人 + the five 法人或其他组织 columns', total: at('total'), parts: APPLICANT_COLUMNS.filter((c) => c !== 'total').map(at), plusOnTotalSide: [] });
+  }
+  return rules;
+}
+
+/** Table 四's rules: each group's 总计. */
+export function reviewRules(): ArithmeticRule[] {
+  return REVIEW_GROUPS.map((group) => {
+    const at = (column: string) => `reviewsAndLawsuits.${group}.${column}`;
+    return { id: `reviewsAndLawsuits.${group}.total`, rule: '总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结', total: at('total'), parts: REVIEW_COLUMNS.filter((c) => c !== 'total').map(at), plusOnTotalSide: [] };
+  });
+}
+
+export function runChecks(tables: Tables, applicationsLayout: TemplateVersion | null): Check[] {
+  const rules = [...(tables.applications ? applicationRules(applicationsLayout) : []), ...(tables.reviewsAndLawsuits ? reviewRules() : [])];
+  return rules.map((r) => sumCheck(tables, r.id, r.rule, r.total, r.parts, r.plusOnTotalSide));
 }
 
 export function checkWarnings(checks: Check[]): Warning[] {

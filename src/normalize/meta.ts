@@ -29,15 +29,45 @@ export function parseDate(text: string): string | null {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/** A field label a page or crawler prints before the title ("标题：…"). */
+const TITLE_LABEL = /^(?:标题|题目|文章标题|名称)[:：]/;
+/** Breadcrumbs and navigation: never a title, never an agency. */
+export const NAVIGATION = /[>›»→＞]|\/|^(?:首页|当前位置|您的位置|你的位置|您现在的位置|所在位置)/;
+/** Lines a wrapped title may continue from: short, no sentence end, no navigation. */
+const MAX_TITLE_PIECE = 40;
+const MAX_TITLE_PIECES = 3;
+
+/** Whether a title reads from its start: a year, 关于, or a name ending like an agency. */
+function startsTitle(title: string): boolean {
+  if (/^(关于|年度|(?:19|20)\d{2}|[二〇零○][〇零○一二三四五六七八九]{3})/.test(title)) return true;
+  const agency = agencyFromTitle(title);
+  return agency !== null && AGENCY_END.test(agency);
+}
+
+/**
+ * A title wrapped over up to three short head lines with the break inside a word
+ * ("…自然资源和规划局政府信" / "息公开工作年度报告"): the pieces above the line that names the
+ * report, joined as long as the joined title did not yet start like one.
+ */
+function unwrapTitle(head: string[], i: number): string {
+  let title = head[i];
+  for (let j = i - 1; j >= 0 && j > i - MAX_TITLE_PIECES && !startsTitle(title); j--) {
+    const piece = head[j];
+    if (piece.length === 0 || piece.length > MAX_TITLE_PIECE || /[。；！？:：]$/.test(piece) || NAVIGATION.test(piece) || TITLE.test(piece)) break;
+    title = piece + title;
+  }
+  return startsTitle(title) ? title : head[i];
+}
+
 function findTitle(paragraphs: Paragraph[]): string | null {
-  const head = paragraphs.slice(0, HEAD).map((p) => clean(p.text));
+  const head = paragraphs.slice(0, HEAD).map((p) => clean(p.text).replace(TITLE_LABEL, ''));
   for (let i = 0; i < head.length; i++) {
     const line = head[i];
-    if (line.length > 60) continue;
+    if (line.length > 60 || NAVIGATION.test(line)) continue;
     if (TITLE.test(line) || (TITLE_START.test(line) && TITLE.test(head[i + 1] ?? ''))) {
-      let title = TITLE.test(line) ? line : line + head[i + 1];
+      let title = TITLE.test(line) ? unwrapTitle(head, i) : line + head[i + 1];
       // "许昌市…人民政府" on its own line above "关于2022年…的年度报告".
-      if (i > 0 && /^(关于|\d{4}年|年度)/.test(title) && AGENCY_END.test(head[i - 1]) && head[i - 1].length < 30) title = head[i - 1] + title;
+      if (title === line && i > 0 && /^(关于|\d{4}年|年度)/.test(title) && AGENCY_END.test(head[i - 1]) && head[i - 1].length < 30) title = head[i - 1] + title;
       if (/^年度报告$/.test(line) && i > 0) title = head[i - 1] + line;
       return title;
     }
@@ -46,10 +76,12 @@ function findTitle(paragraphs: Paragraph[]): string | null {
 }
 
 function agencyFromTitle(title: string): string | null {
-  const agency = title
+  // "关于报送《…2015年政府信息公开年度报告》的函": the report's own title is the quoted one.
+  const quoted = /《([^》]*(?:年度报告|年报)[^》]*)》/.exec(title);
+  const agency = (quoted ? quoted[1] : title)
     .replace(/^关于/, '')
     .replace(new RegExp(YEAR.source + '度?'), '')
-    .replace(/(关于)?(的)?(政府信息公开|政务公开).*$/, '')
+    .replace(/(关于)?(的)?(政府信息公开|政务公开|信息公开).*$/, '')
     .replace(/[《》"“”]/g, '')
     .replace(/关于$/, '');
   return agency.length >= 2 && agency.length <= 40 ? agency : null;
@@ -94,14 +126,18 @@ const PAGE_DATE = /(发布|发文|成文|印发)(日期|时间)[:：]?/;
 
 export function readMeta(document: Document, warnings: Warning[]): Meta {
   const paragraphs = document.blocks.filter((b): b is Paragraph => b.kind === 'paragraph');
-  const title = findTitle(paragraphs) ?? (document.meta.title ? clean(document.meta.title) : null);
+  const pageTitle = document.meta.title ? clean(document.meta.title).replace(TITLE_LABEL, '') : null;
+  const title = findTitle(paragraphs) ?? (pageTitle && !NAVIGATION.test(pageTitle) ? pageTitle : null);
   const sign = signature(paragraphs);
 
-  let agency: string | null = title ? agencyFromTitle(title) : null;
-  if (agency) agency = fullName(agency, paragraphs);
-  let agencyFrom: Meta['agencyFrom'] = agency ? 'title' : null;
-  if (!agency && sign.agency) [agency, agencyFrom] = [sign.agency, 'signature'];
-  if (!agency && document.meta.agency) [agency, agencyFrom] = [clean(document.meta.agency), 'page'];
+  const fromTitle = title ? agencyFromTitle(title) : null;
+  // Title, then signature, then the page's 发布机构; a breadcrumb is never a name.
+  const sources: [string | null, NonNullable<Meta['agencyFrom']>][] = [
+    [fromTitle && fullName(fromTitle, paragraphs), 'title'],
+    [sign.agency, 'signature'],
+    [document.meta.agency ? clean(document.meta.agency) : null, 'page'],
+  ];
+  const [agency, agencyFrom] = sources.find(([name]) => name && !NAVIGATION.test(name)) ?? [null, null];
   if (!agency) warnings.push({ code: 'W_AGENCY_MISSING', message: 'no issuing body in the title, the signature or the page' });
 
   let year = title ? yearFrom(title) : null;

@@ -10,6 +10,8 @@ import { findHeadings, readSections } from './sections.js';
 import { readActiveDisclosure } from './tables/active-disclosure.js';
 import { readApplications } from './tables/applications.js';
 import { readReviews } from './tables/reviews-and-lawsuits.js';
+import { runTogetherApplications, runTogetherDisclosure, runTogetherReviews } from './tables/run-together.js';
+import { cutInlineParts } from './inline-parts.js';
 
 export type Content = Pick<Report, 'meta' | 'sections' | 'tables' | 'tableInfo' | 'checks'>;
 
@@ -19,15 +21,17 @@ export function normalize(document: Document): Result<Content> {
     throw new XxgkError('E_EMPTY', 'the input holds no text');
 
   const meta = readMeta(document, warnings);
+  document = cutInlineParts(document);
   const headings = findHeadings(document);
   const rows = rowStream(document);
 
-  const applications = readApplications(rows, meta.year, warnings);
-  const disclosure = readActiveDisclosure(rows, applications?.start ?? rows.length, meta.year, warnings);
-  const reviews = readReviews(rows, applications?.end ?? 0, warnings);
+  // Tables as grids or rows first; where a part's cells ran together into text, from that text.
+  const applications = readApplications(rows, meta.year, warnings) ?? runTogetherApplications(document, headings, meta.year, warnings);
+  const disclosure = readActiveDisclosure(rows, applications?.start ?? rows.length, meta.year, warnings) ?? runTogetherDisclosure(document, headings, meta.year, warnings);
+  const reviews = readReviews(rows, applications?.end ?? 0, warnings) ?? runTogetherReviews(document, headings, warnings);
 
   const tablesFound = [disclosure, applications, reviews].filter(Boolean).length;
-  const titled = meta.title !== null && /政府信息公开|政务公开/.test(meta.title);
+  const titled = meta.title !== null && /信息公开|政务公开/.test(meta.title);
   if (tablesFound === 0 && headings.length < 3 && !(titled && headings.length >= 1))
     throw new XxgkError(
       'E_NOT_A_REPORT',

@@ -8,6 +8,8 @@ import { isValueText } from './values.js';
 export interface RowCell {
   text: string;
   origin: Origin;
+  /** The text as printed where it differs from `text` (radical code points folded). */
+  printed?: string;
 }
 
 export interface Row {
@@ -27,18 +29,26 @@ function tableRows(table: Table, block: number): RowCell[][] {
     gridRow.forEach((cell, c) => {
       // A horizontally merged cell is one cell of the row, however many columns it covers.
       if (c > 0 && gridRow[c - 1] === cell) return;
-      cells.push({ text: cell.text, origin: { ...cell.origin, block, row: cell.row, col: cell.col } });
+      cells.push({ text: cell.text, origin: { ...cell.origin, block, row: cell.row, col: cell.col }, printed: cell.printed });
     });
     return cells;
   });
 }
 
-function paragraphRow(text: string, origin: Origin): RowCell[] {
-  const tokens = text.trim().split(/[\s\u3000]+/);
+const TOKEN_GAP = /[\s\u3000]+/;
+
+function paragraphRow(text: string, origin: Origin, printed?: string): RowCell[] {
+  const tokens = text.trim().split(TOKEN_GAP);
+  // Folding maps one code point to one and never to a space, so the printed tokens line up.
+  const printedTokens = printed?.trim().split(TOKEN_GAP);
+  const asPrinted = (i: number) => (printedTokens && printedTokens[i] !== tokens[i] ? printedTokens[i] : undefined);
   let split = tokens.length;
   while (split > 0 && isValueText(tokens[split - 1]) && tokens[split - 1] !== '') split--;
-  if (split === tokens.length || split === 0) return [{ text: text.trim(), origin }];
-  return [{ text: tokens.slice(0, split).join(' '), origin }, ...tokens.slice(split).map((t) => ({ text: t, origin }))];
+  if (split === tokens.length || split === 0) return [{ text: text.trim(), origin, printed: printed?.trim() }];
+  return [
+    { text: tokens.slice(0, split).join(' '), origin, printed: printedTokens?.slice(0, split).join(' ') },
+    ...tokens.slice(split).map((t, i) => ({ text: t, origin, printed: asPrinted(split + i) })),
+  ];
 }
 
 export function splitRow(cells: RowCell[], block: number): Row {
@@ -59,7 +69,7 @@ export function rowStream(document: Document): Row[] {
   const rows: Row[] = [];
   document.blocks.forEach((block, index) => {
     if (block.kind === 'table') for (const cells of tableRows(block, index)) rows.push(splitRow(cells, index));
-    else if (block.text.trim() !== '') rows.push(splitRow(paragraphRow(block.text, { ...block.origin, block: index }), index));
+    else if (block.text.trim() !== '') rows.push(splitRow(paragraphRow(block.text, { ...block.origin, block: index }, block.printed), index));
   });
   return rows;
 }

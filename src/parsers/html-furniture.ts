@@ -84,6 +84,7 @@ export function isFurnitureLine(text: string): boolean {
   return text.length <= MAX_FURNITURE_LINE && FURNITURE_LINES.some((re) => re.test(text));
 }
 const MAX_VALUE_CHARS = 80;
+const NAME = /[\u4e00-\u9fff]{2}/;
 
 interface Found {
   label: Label;
@@ -119,6 +120,8 @@ export class MetaCollector {
   offer(field: Field, value: string | undefined, rank: number): void {
     const v = value?.replace(/\s+/g, ' ').trim();
     if (!v || v.length > MAX_VALUE_CHARS * (field === 'title' ? 3 : 1)) return;
+    // A body's name has ideographs; "发布机构: 1" is a CMS placeholder.
+    if (field === 'agency' && !NAME.test(v)) return;
     const current = this.best.get(field);
     if (!current || rank < current.rank) this.best.set(field, { rank, value: v });
   }

@@ -2,6 +2,7 @@
 import { XxgkError } from '../errors.js';
 import type { Document, Result } from '../model.js';
 import { parseDocx } from './docx.js';
+import { foldDocument } from './fold.js';
 import { parseHtml } from './html.js';
 import { rejectOle } from './ole.js';
 import { parsePdf } from './pdf/index.js';
@@ -13,7 +14,13 @@ export interface ParseOptions {
   contentType?: string;
 }
 
+/** Bytes → Document, radical code points folded (see fold.ts) whatever the format. */
 export async function parseDocument(bytes: Uint8Array, options: ParseOptions = {}): Promise<Result<Document>> {
+  const result = await parseFormat(bytes, options);
+  return { ...result, value: foldDocument(result.value) };
+}
+
+async function parseFormat(bytes: Uint8Array, options: ParseOptions = {}): Promise<Result<Document>> {
   const format = sniff(bytes);
   switch (format) {
     case 'empty':

@@ -3,6 +3,7 @@
 import type { Block, Document, Result } from '../model.js';
 import { decodeText } from './decode.js';
 import { readColumns } from './text-columns.js';
+import { readCrawlHeader } from './text-crawl.js';
 import { cleanText, isFurniture, type TableReader } from './text-lines.js';
 import { readMarkdown } from './text-markdown.js';
 import { readTika } from './text-tika.js';
@@ -51,6 +52,10 @@ export function blocksOfText(text: string): Block[] {
 
 export async function parseText(bytes: Uint8Array): Promise<Result<Document>> {
   const decoded = decodeText(bytes);
-  const blocks = blocksOfText(decoded.text);
-  return { value: { format: 'text', blocks, meta: { encoding: decoded.encoding } }, warnings: decoded.warnings };
+  const lines = textLines(decoded.text);
+  const header = readCrawlHeader(lines);
+  // The header's lines become blank ones, so that body lines keep their numbers in origins.
+  const body = header ? [...lines.slice(0, header.next).map(() => ''), ...lines.slice(header.next)].join('\n') : decoded.text;
+  const blocks = blocksOfText(body);
+  return { value: { format: 'text', blocks, meta: { ...header?.meta, encoding: decoded.encoding } }, warnings: decoded.warnings };
 }

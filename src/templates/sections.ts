@@ -44,3 +44,17 @@ export function numberValue(text: string): number | null {
 
 /** A heading is short; longer lines are prose that mentions a title. */
 export const MAX_HEADING_LENGTH = 40;
+
+/**
+ * Part titles as they stand inside a line of run-together text (crawled pages print the whole
+ * article on one line): the printed Chinese number, then the title. Looser than `exact` for the
+ * typos real pages carry (行政法复议), stricter in needing the number.
+ */
+export const INLINE_TITLES: Record<number, RegExp> = {
+  1: /总体情况|概述|基本情况/,
+  2: /主动公开政府信息情况/,
+  3: /收到和处理政府信息公开申请情况/,
+  4: /政府信息公开行政.?复议、?行政诉讼情况/,
+  5: /存在的主要问题(?:及(?:改进情况|明年工作计划|改进措施|整改情况))?/,
+  6: /其他需要报告的事项/,
+};

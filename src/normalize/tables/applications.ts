@@ -19,11 +19,16 @@ export interface ApplicationsFound {
   start: number;
 }
 
+/** The row a canonical label names; 'single:other.other' for the 2019 layout's one 其他处理 row. */
+export function applicationRowKey(label: string): string | null {
+  for (const candidate of APPLICATION_ROWS) if (candidate.pattern.test(label)) return candidate.key;
+  return SINGLE_OTHER_ROW.pattern.test(label) ? 'single:other.other' : null;
+}
+
 function matchRow(row: Row): string | null {
   for (let i = row.labels.length - 1; i >= 0; i--) {
-    const label = canonicalLabel(row.labels[i].text);
-    for (const candidate of APPLICATION_ROWS) if (candidate.pattern.test(label)) return candidate.key;
-    if (SINGLE_OTHER_ROW.pattern.test(label)) return 'single:other.other';
+    const key = applicationRowKey(canonicalLabel(row.labels[i].text));
+    if (key) return key;
   }
   return null;
 }

@@ -1,0 +1,126 @@
+// Runs of digits that stand for several cells printed without separators ("693665" for
+// 69 | 3 | 665), split only where the template's arithmetic leaves exactly one way. A run is
+// read when every split of all runs together that satisfies every sum rule gives it the same
+// split; otherwise it stays unread. A wrong number is far worse than an empty one.
+
+export interface DigitRun {
+  /** Cell keys the run covers, in print order. */
+  keys: string[];
+  /** The printed digits (whitespace removed); may hold one decimal point. */
+  digits: string;
+}
+
+/** Σ parts = total + Σ plus (checks.ts's rules, keys with their table prefix). */
+export interface SumRule {
+  total: string;
+  parts: string[];
+  plus?: string[];
+}
+
+/** Per run, its cell values, or null where the arithmetic does not settle it. */
+export type RunSplits = (number[] | null)[];
+
+/** More splits of one run than this and the run is left unread without trying. */
+const MAX_SPLITS = 20_000;
+/** Search steps over all runs together before giving up on the joint solution. */
+const MAX_STEPS = 500_000;
+
+/** Every way to cut `digits` into `count` numbers, none with a leading zero. */
+export function splitsOf(digits: string, count: number, limit = MAX_SPLITS): number[][] | null {
+  const out: number[][] = [];
+  const parts: string[] = [];
+  let over = false;
+  const walk = (at: number) => {
+    if (over) return;
+    const left = count - parts.length;
+    if (left === 0) {
+      if (at === digits.length) {
+        out.push(parts.map(Number));
+        if (out.length > limit) over = true;
+      }
+      return;
+    }
+    const remaining = digits.length - at;
+    for (let len = 1; len <= remaining - (left - 1); len++) {
+      const piece = digits.slice(at, at + len);
+      if (!NUMBER.test(piece)) continue;
+      parts.push(piece);
+      walk(at + len);
+      parts.pop();
+    }
+  };
+  walk(0);
+  return over ? null : out;
+}
+
+/** One printed number: no leading zero, at most one decimal point. */
+const NUMBER = /^(0|[1-9]\d*)(\.\d+)?$/;
+
+const round = (n: number) => Math.round(n * 1e6) / 1e6;
+
+export function solveRuns(runs: DigitRun[], rules: SumRule[]): { splits: RunSplits; consistent: boolean } {
+  const owner = new Map<string, [run: number, position: number]>();
+  runs.forEach((run, r) => run.keys.forEach((key, p) => owner.set(key, [r, p])));
+  let candidates = runs.map((run) => (/^[\d.]+$/.test(run.digits) ? splitsOf(run.digits, run.keys.length) : null));
+
+  // Rules over cells that all lie in runs we can enumerate; each checked when its last run is set.
+  const usable = rules
+    .map((rule) => ({ rule, keys: [rule.total, ...rule.parts, ...(rule.plus ?? [])] }))
+    .filter(({ keys }) => keys.every((k) => owner.has(k) && candidates[owner.get(k)![0]] !== null));
+  const holds = (rule: SumRule, value: (key: string) => number) =>
+    round(rule.parts.reduce((a, k) => a + value(k), 0)) === round(value(rule.total) + (rule.plus ?? []).reduce((a, k) => a + value(k), 0));
+
+  // Rules inside one run (row totals) prune that run's candidates first.
+  candidates = candidates.map((list, r) => {
+    if (!list) return null;
+    const own = usable.filter(({ keys }) => keys.every((k) => owner.get(k)![0] === r));
+    return list.filter((split) => own.every(({ rule }) => holds(rule, (k) => split[owner.get(k)![1]])));
+  });
+
+  const order = runs.map((_, r) => r).filter((r) => candidates[r] !== null);
+  const rank = new Map(order.map((r, i) => [r, i]));
+  const checkAt = order.map(() => [] as SumRule[]);
+  for (const { rule, keys } of usable) {
+    const runsOf = new Set(keys.map((k) => owner.get(k)![0]));
+    if (runsOf.size > 1) checkAt[Math.max(...[...runsOf].map((r) => rank.get(r)!))].push(rule);
+  }
+
+  const chosen: number[] = new Array(runs.length).fill(-1);
+  const used = runs.map(() => new Set<number>());
+  let steps = 0;
+  let solutions = 0;
+  let exhausted = false;
+  const value = (key: string) => {
+    const [r, p] = owner.get(key)!;
+    return candidates[r]![chosen[r]][p];
+  };
+  const search = (i: number) => {
+    if (exhausted) return;
+    if (i === order.length) {
+      solutions++;
+      order.forEach((r) => used[r].add(chosen[r]));
+      return;
+    }
+    const r = order[i];
+    for (let c = 0; c < candidates[r]!.length; c++) {
+      if (++steps > MAX_STEPS) {
+        exhausted = true;
+        return;
+      }
+      chosen[r] = c;
+      if (checkAt[i].every((rule) => holds(rule, value))) search(i + 1);
+    }
+    chosen[r] = -1;
+  };
+  search(0);
+
+  if (exhausted || solutions === 0) {
+    // No joint answer to lean on: read only runs that the digits alone allow one way.
+    const alone = runs.map((run) => splitsOf(run.digits, run.keys.length, 2));
+    return { splits: alone.map((list) => (list && list.length === 1 ? list[0] : null)), consistent: false };
+  }
+  return {
+    splits: runs.map((_, r) => (candidates[r] && used[r].size === 1 ? candidates[r]![[...used[r]][0]] : null)),
+    consistent: true,
+  };
+}
