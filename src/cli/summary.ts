@@ -7,6 +7,7 @@ export class Summary {
   skipped = 0;
   skippedFailures = 0;
   checksFailed = 0;
+  private readonly notReports = new Map<string, number>();
   private readonly failuresByCode = new Map<string, number>();
   private readonly warningsByCode = new Map<string, number>();
 
@@ -27,6 +28,11 @@ export class Summary {
     if (failed) this.skippedFailures++;
   }
 
+  /** A file without an extension that a folder walk left out: an image, archive, script or style. */
+  notReport(kind: string): void {
+    this.notReports.set(kind, (this.notReports.get(kind) ?? 0) + 1);
+  }
+
   text(): string {
     const seconds = (Date.now() - this.started) / 1000;
     const list = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
@@ -36,6 +42,7 @@ export class Summary {
       `  failures by code: ${list(this.failuresByCode)}`,
       `  warnings by code: ${list(this.warningsByCode)}`,
       `  checks failed: ${this.checksFailed}`,
+      ...(this.notReports.size > 0 ? [`  skipped, not reports (files without an extension): ${list(this.notReports)}`] : []),
       '',
     ].join('\n');
   }

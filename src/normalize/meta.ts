@@ -7,7 +7,6 @@ import { toHalfWidth } from '../templates/labels.js';
 type Meta = Report['meta'];
 
 const TITLE = /年度报告|年报/;
-const TITLE_START = /政府信息公开|政务公开/;
 const AGENCY_END = /(人民政府|办公厅|办公室|委员会|管理委员会|管委会|局|厅|委|办|院|署|会|街道办事处|街道|乡|镇|中心|公司|所|队|站|部)$/;
 const YEAR = /((?:19|20)\d{2}|[二〇零○][〇零○一二三四五六七八九]{3})\s*年/;
 const DATE = /((?:19|20)\d{2}|[二〇零○][〇零○一二三四五六七八九]{3})\s*[年\-/.]\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*[月\-/.]\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日?/;
@@ -37,26 +36,35 @@ export const NAVIGATION = /[>›»→＞]|\/|^(?:首页|当前位置|您的位�
 const MAX_TITLE_PIECE = 40;
 const MAX_TITLE_PIECES = 3;
 
-/** Whether a title reads from its start: a year, 关于, or a name ending like an agency. */
+/** A name that opens with a place (示例市示例区…): where a title begins, not a piece of one. */
+const PLACE_START = /^[\u4e00-\u9fa5]{1,10}?(?:省|自治区|市|自治州|州|盟|地区|县|自治县|区|旗|乡|镇)/;
+
+/** Whether a title reads from its start: a year, 关于, or an agency named from its place. */
 function startsTitle(title: string): boolean {
   if (/^(关于|年度|(?:19|20)\d{2}|[二〇零○][〇零○一二三四五六七八九]{3})/.test(title)) return true;
   const agency = agencyFromTitle(title);
-  return agency !== null && AGENCY_END.test(agency);
+  return agency !== null && AGENCY_END.test(agency) && PLACE_START.test(agency);
+}
+
+/** A head line that may be the upper piece of a wrapped title. */
+function titlePiece(line: string): boolean {
+  return line.length > 0 && line.length <= MAX_TITLE_PIECE && !/[。；！？:：，]$/.test(line) && !NAVIGATION.test(line) && !TITLE.test(line) && !/[〔〕]/.test(line) && parseDate(line) === null;
 }
 
 /**
  * A title wrapped over up to three short head lines with the break inside a word
- * ("…自然资源和规划局政府信" / "息公开工作年度报告"): the pieces above the line that names the
- * report, joined as long as the joined title did not yet start like one.
+ * ("…自然资源和规划局政府信" / "息公开工作年度报告", "…工作年度" / "报告"): the lines that name the
+ * report (one, or two where the name spans the break), joined with the pieces above them until
+ * the whole starts like a title; the named lines alone when no join does.
  */
-function unwrapTitle(head: string[], i: number): string {
-  let title = head[i];
-  for (let j = i - 1; j >= 0 && j > i - MAX_TITLE_PIECES && !startsTitle(title); j--) {
-    const piece = head[j];
-    if (piece.length === 0 || piece.length > MAX_TITLE_PIECE || /[。；！？:：]$/.test(piece) || NAVIGATION.test(piece) || TITLE.test(piece)) break;
-    title = piece + title;
+function unwrapTitle(head: string[], first: number, named: string): string {
+  let title = named;
+  if (startsTitle(title)) return title;
+  for (let j = first - 1; j >= 0 && j > first - MAX_TITLE_PIECES && titlePiece(head[j]); j--) {
+    title = head[j] + title;
+    if (startsTitle(title)) return title;
   }
-  return startsTitle(title) ? title : head[i];
+  return named;
 }
 
 function findTitle(paragraphs: Paragraph[]): string | null {
@@ -64,13 +72,14 @@ function findTitle(paragraphs: Paragraph[]): string | null {
   for (let i = 0; i < head.length; i++) {
     const line = head[i];
     if (line.length > 60 || NAVIGATION.test(line)) continue;
-    if (TITLE.test(line) || (TITLE_START.test(line) && TITLE.test(head[i + 1] ?? ''))) {
-      let title = TITLE.test(line) ? unwrapTitle(head, i) : line + head[i + 1];
-      // "许昌市…人民政府" on its own line above "关于2022年…的年度报告".
-      if (title === line && i > 0 && /^(关于|\d{4}年|年度)/.test(title) && AGENCY_END.test(head[i - 1]) && head[i - 1].length < 30) title = head[i - 1] + title;
-      if (/^年度报告$/.test(line) && i > 0) title = head[i - 1] + line;
-      return title;
-    }
+    const next = head[i + 1] ?? '';
+    const spans = !TITLE.test(line) && next.length <= MAX_TITLE_PIECE && !NAVIGATION.test(next) && !/[。；！？]$/.test(line) && TITLE.test(line + next);
+    if (!TITLE.test(line) && !spans) continue;
+    const named = spans ? line + next : line;
+    const title = unwrapTitle(head, i, named);
+    // "许昌市…人民政府" on its own line above "关于2022年…的年度报告".
+    if (title === named && i > 0 && /^(关于|\d{4}年|年度)/.test(title) && AGENCY_END.test(head[i - 1]) && head[i - 1].length < 30) return head[i - 1] + title;
+    return title;
   }
   return null;
 }
@@ -127,7 +136,8 @@ const PAGE_DATE = /(发布|发文|成文|印发)(日期|时间)[:：]?/;
 export function readMeta(document: Document, warnings: Warning[]): Meta {
   const paragraphs = document.blocks.filter((b): b is Paragraph => b.kind === 'paragraph');
   const pageTitle = document.meta.title ? clean(document.meta.title).replace(TITLE_LABEL, '') : null;
-  const title = findTitle(paragraphs) ?? (pageTitle && !NAVIGATION.test(pageTitle) ? pageTitle : null);
+  // The page's <title> stands in only where it names a report ("…年度报告_示例区人民政府网").
+  const title = findTitle(paragraphs) ?? (pageTitle && TITLE.test(pageTitle) && !NAVIGATION.test(pageTitle) ? pageTitle : null);
   const sign = signature(paragraphs);
 
   const fromTitle = title ? agencyFromTitle(title) : null;

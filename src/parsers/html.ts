@@ -7,6 +7,7 @@ import type { Block, Document, DocumentMeta, Result, Table } from '../model.js';
 import type { Format, Warning } from '../schema.js';
 import { XxgkError } from '../errors.js';
 import { decodeText } from './decode.js';
+import { flattenDeep } from './html-depth.js';
 import { buildGrid, parseSpan, type RawCell } from './html-grid.js';
 import { MAX_BOX_CHARS, MetaCollector, isFurnitureLine, isMetadataText } from './html-furniture.js';
 
@@ -14,6 +15,8 @@ import { MAX_BOX_CHARS, MetaCollector, isFurnitureLine, isMetadataText } from '.
 export const MAX_HTML_BYTES = 64 * 1024 * 1024;
 /** Elements nested deeper than this are skipped (with a warning) rather than overflow the stack. */
 export const MAX_DEPTH = 400;
+/** Tags nested deeper than this are dropped, their text kept, before the tree is built. */
+export const FLATTEN_DEPTH = MAX_DEPTH / 2;
 
 // Minimal shape of the parse5/domhandler nodes cheerio gives; avoids typing against a
 // transitive dependency.
@@ -48,7 +51,11 @@ export async function parseHtml(bytes: Uint8Array, options: { contentType?: stri
 }
 
 export function htmlToDocument(html: string | CheerioAPI, options: HtmlToDocumentOptions = {}): Result<Document> {
-  const $ = typeof html === 'string' ? cheerio.load(html) : html;
+  // Half the reader's depth: the scan does not count what it cannot see (implicit <tbody>, <td>).
+  const bounded = typeof html === 'string' ? flattenDeep(html, FLATTEN_DEPTH) : undefined;
+  const $ = bounded ? cheerio.load(bounded.html) : (html as CheerioAPI);
+  if (bounded?.flattened)
+    (options.warnings ??= []).push({ code: 'W_HTML_TOO_DEEP', message: `elements nested deeper than ${FLATTEN_DEPTH} levels were read as plain text (${bounded.flattened} tags dropped)` });
   options.prepare?.($);
   const collector = new MetaCollector();
   $('meta[name]').each((_, el) => collector.offerMetaTag($(el).attr('name') ?? '', $(el).attr('content')));
