@@ -20,8 +20,8 @@ describe('readCrawlHeader', () => {
     });
   });
   it('takes an empty 发布机构 or the placeholder "1" for no agency, and never the next line', () => {
-    expect(readCrawlHeader(header('')).meta.agency).toBeUndefined();
-    expect(readCrawlHeader(header('1')).meta.agency).toBeUndefined();
+    expect(readCrawlHeader(header(''))!.meta.agency).toBeUndefined();
+    expect(readCrawlHeader(header('1'))!.meta.agency).toBeUndefined();
   });
   it('needs the title line first and the rule that closes the header', () => {
     expect(readCrawlHeader(['标题: x', '发布时间: 2023-02-20'])).toBeUndefined();
