@@ -58,29 +58,40 @@ const NUMBER = /^(0|[1-9]\d*)(\.\d+)?$/;
 
 const round = (n: number) => Math.round(n * 1e6) / 1e6;
 
-export function solveRuns(runs: DigitRun[], rules: SumRule[]): { splits: RunSplits; consistent: boolean } {
+export interface Solution {
+  splits: RunSplits;
+  /** False where no split of all runs satisfies every usable rule (a misprinted table). */
+  consistent: boolean;
+  /** Runs that no split of their own can make satisfy their own rules (a misprinted row). */
+  broken: boolean[];
+}
+
+export function solveRuns(runs: DigitRun[], rules: SumRule[]): Solution {
   const owner = new Map<string, [run: number, position: number]>();
   runs.forEach((run, r) => run.keys.forEach((key, p) => owner.set(key, [r, p])));
   let candidates = runs.map((run) => (/^[\d.]+$/.test(run.digits) ? splitsOf(run.digits, run.keys.length) : null));
 
-  // Rules over cells that all lie in runs we can enumerate; each checked when its last run is set.
-  const usable = rules
-    .map((rule) => ({ rule, keys: [rule.total, ...rule.parts, ...(rule.plus ?? [])] }))
-    .filter(({ keys }) => keys.every((k) => owner.has(k) && candidates[owner.get(k)![0]] !== null));
+  const withKeys = rules.map((rule) => ({ rule, keys: [rule.total, ...rule.parts, ...(rule.plus ?? [])] }));
+  const usable = () => withKeys.filter(({ keys }) => keys.every((k) => owner.has(k) && candidates[owner.get(k)![0]] !== null));
   const holds = (rule: SumRule, value: (key: string) => number) =>
     round(rule.parts.reduce((a, k) => a + value(k), 0)) === round(value(rule.total) + (rule.plus ?? []).reduce((a, k) => a + value(k), 0));
 
-  // Rules inside one run (row totals) prune that run's candidates first.
+  // Rules inside one run (row totals) prune that run's candidates first. A run left with none
+  // is a misprinted row: its cells stay unread and no rule that touches it is used.
+  const inRun = usable();
   candidates = candidates.map((list, r) => {
     if (!list) return null;
-    const own = usable.filter(({ keys }) => keys.every((k) => owner.get(k)![0] === r));
+    const own = inRun.filter(({ keys }) => keys.every((k) => owner.get(k)![0] === r));
     return list.filter((split) => own.every(({ rule }) => holds(rule, (k) => split[owner.get(k)![1]])));
   });
+  const broken = candidates.map((list) => list !== null && list.length === 0);
+  candidates = candidates.map((list) => (list && list.length > 0 ? list : null));
+  const crossRun = usable();
 
   const order = runs.map((_, r) => r).filter((r) => candidates[r] !== null);
   const rank = new Map(order.map((r, i) => [r, i]));
   const checkAt = order.map(() => [] as SumRule[]);
-  for (const { rule, keys } of usable) {
+  for (const { rule, keys } of crossRun) {
     const runsOf = new Set(keys.map((k) => owner.get(k)![0]));
     if (runsOf.size > 1) checkAt[Math.max(...[...runsOf].map((r) => rank.get(r)!))].push(rule);
   }
@@ -117,10 +128,11 @@ export function solveRuns(runs: DigitRun[], rules: SumRule[]): { splits: RunSpli
   if (exhausted || solutions === 0) {
     // No joint answer to lean on: read only runs that the digits alone allow one way.
     const alone = runs.map((run) => splitsOf(run.digits, run.keys.length, 2));
-    return { splits: alone.map((list) => (list && list.length === 1 ? list[0] : null)), consistent: false };
+    return { splits: alone.map((list, r) => (list && list.length === 1 && !broken[r] ? list[0] : null)), consistent: false, broken };
   }
   return {
     splits: runs.map((_, r) => (candidates[r] && used[r].size === 1 ? candidates[r]![[...used[r]][0]] : null)),
     consistent: true,
+    broken,
   };
 }

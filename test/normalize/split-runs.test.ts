@@ -61,3 +61,16 @@ describe('segments', () => {
     expect(segments('行政事业性收费9116.36三、')).toEqual([{ label: '行政事业性收费', digits: '9116.36' }]);
   });
 });
+
+describe('solveRuns with a misprinted row', () => {
+  it('leaves the row whose own total no split meets unread, and still settles the others', () => {
+    const runs = [
+      { keys: row('bad'), digits: '5000009' }, // 5|0|0|0|0|0|9: no split adds up
+      { keys: row('good'), digits: '713000074' },
+    ];
+    const { splits, consistent, broken } = solveRuns(runs, [rowSum('bad'), rowSum('good'), { total: 'bad.a', parts: ['good.a'] }]);
+    expect(broken).toEqual([true, false]);
+    expect(consistent).toBe(true);
+    expect(splits).toEqual([null, [71, 3, 0, 0, 0, 0, 74]]);
+  });
+});

@@ -55,6 +55,10 @@ export function segments(text: string): Segment[] {
   return out;
 }
 
+/** Whether a run has digits enough for its row's cells: a figure in prose before the table
+ *  ("本年新收政府信息公开申请74件") is not the row. */
+const fills = (digits: string, cells: number) => digits.replace('.', '').length >= cells;
+
 /** A part's paragraphs as one canonical text (whitespace inside runs is no separator). */
 function region(document: Document, headings: Heading[], key: SectionKey): Region | null {
   const at = headings.findIndex((h) => h.key === key);
@@ -74,7 +78,7 @@ interface Read {
 
 /** Solve the runs and turn them into cells (keys relative to the table), with warnings. */
 function settle(table: string, runs: (DigitRun & { row: string })[], rules: SumRule[], origin: Origin, warnings: Warning[]): Read {
-  const { splits, consistent } = solveRuns(runs, rules);
+  const { splits, consistent, broken } = solveRuns(runs, rules);
   if (!consistent && runs.some((r) => rules.some((rule) => rule.parts.concat(rule.total).some((k) => r.keys.includes(k)))))
     warnings.push({
       code: 'W_RUNS_INCONSISTENT',
@@ -87,9 +91,10 @@ function settle(table: string, runs: (DigitRun & { row: string })[], rules: SumR
     const split = splits[r];
     const rel = (key: string) => key.slice(prefix.length);
     if (!split) {
+      const why = broken[r] ? 'no split of them adds up to the row\'s total' : 'the template\'s arithmetic does not settle how they split';
       warnings.push({
         code: 'W_CELLS_RUN_TOGETHER',
-        message: `${run.row}: the digits "${run.digits}" run ${run.keys.length} cells together and the template's arithmetic does not settle how they split: the cells are null`,
+        message: `${run.row}: the digits "${run.digits}" run ${run.keys.length} cells together and ${why}: the cells are null`,
         origin,
         cell: run.row,
       });
@@ -123,7 +128,7 @@ export function runTogetherDisclosure(document: Document, headings: Heading[], y
   const runs: (DigitRun & { row: string })[] = [];
   for (const s of segments(part.text)) {
     const hit = ending.find((e) => e.pattern.test(s.label));
-    if (!hit || s.digits === '' || runs.some((r) => r.row.endsWith(`.${hit.row.key}`))) continue;
+    if (!hit || !fills(s.digits, hit.row.columns.length) || runs.some((r) => r.row.endsWith(`.${hit.row.key}`))) continue;
     runs.push({ row: `${template.table}.${hit.row.key}`, keys: hit.row.columns.map((c) => `${template.table}.${hit.row.key}.${c}`), digits: s.digits });
   }
   if (runs.length === 0) return null;
@@ -138,7 +143,7 @@ export function runTogetherApplications(document: Document, headings: Heading[],
   const found: { key: string; digits: string }[] = [];
   for (const s of segments(part.text)) {
     const key = applicationRowKey(s.label);
-    if (!key || s.digits === '' || found.some((f) => f.key === key)) continue;
+    if (!key || !fills(s.digits, APPLICANT_COLUMNS.length) || found.some((f) => f.key === key)) continue;
     found.push({ key, digits: s.digits });
   }
   if (found.length === 0) return null;
@@ -160,9 +165,9 @@ export function runTogetherApplications(document: Document, headings: Heading[],
 export function runTogetherReviews(document: Document, headings: Heading[], warnings: Warning[]) {
   const part = region(document, headings, 'reviewsAndLawsuits');
   if (!part) return null;
-  const runs = segments(part.text).filter((s) => s.digits !== '');
-  if (runs.length !== 1 || !REVIEWS_MARKERS.review.test(runs[0].label)) return null;
   const keys = REVIEW_GROUPS.flatMap((g) => REVIEW_COLUMNS.map((c) => `reviewsAndLawsuits.${g}.${c}`));
+  const runs = segments(part.text).filter((s) => fills(s.digits, keys.length));
+  if (runs.length !== 1 || !REVIEWS_MARKERS.review.test(runs[0].label)) return null;
   const rules = reviewRules().map((r) => ({ total: r.total, parts: r.parts, plus: r.plusOnTotalSide }));
   const { cells } = settle('reviewsAndLawsuits', [{ row: 'reviewsAndLawsuits', keys, digits: runs[0].digits }], rules, part.origin, warnings);
   return { cells, row: part.first };
