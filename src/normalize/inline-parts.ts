@@ -21,6 +21,8 @@ function cut(paragraph: Paragraph): Paragraph[] {
     if (text.trim() !== '') pieces.push({ kind: 'paragraph', text: text.trim(), origin: paragraph.origin });
   };
   for (const match of paragraph.text.matchAll(INLINE)) {
+    // Titles with nothing between them are a table of contents, not the parts themselves.
+    if (pieces.length > 0 && /^[\s、，。．.…·\d]*$/.test(paragraph.text.slice(at, match.index))) return [paragraph];
     push(paragraph.text.slice(at, match.index));
     push(match[0]);
     at = match.index + match[0].length;

@@ -24,6 +24,10 @@ describe('cutInlineParts', () => {
       '无。',
     ]);
   });
+  it('leaves a table of contents on one line alone', () => {
+    const d = doc('目录 一、总体情况 1 二、主动公开政府信息情况 2 三、收到和处理政府信息公开申请情况 3 四、政府信息公开行政复议、行政诉讼情况 4');
+    expect(cutInlineParts(d)).toBe(d);
+  });
   it('leaves short paragraphs, titles without their number and wrongly numbered ones alone', () => {
     const d = doc('二、主动公开政府信息情况', '本机关在主动公开政府信息情况方面做了大量工作，并在门户网站集中公开了相关信息，方便群众查阅', '五、主动公开政府信息情况是本年度工作的重点之一，全年共公开信息一千余条，较上年有所增长。');
     expect(cutInlineParts(d)).toBe(d);
