@@ -25,6 +25,9 @@ const MAX_SPLITS = 20_000;
 /** Search steps over all runs together before giving up on the joint solution. */
 const MAX_STEPS = 500_000;
 
+/** One printed number: no leading zero, at most one decimal point. */
+const NUMBER = /^(0|[1-9]\d*)(\.\d+)?$/;
+
 /** Every way to cut `digits` into `count` numbers, none with a leading zero. */
 export function splitsOf(digits: string, count: number, limit = MAX_SPLITS): number[][] | null {
   const out: number[][] = [];
@@ -52,9 +55,6 @@ export function splitsOf(digits: string, count: number, limit = MAX_SPLITS): num
   walk(0);
   return over ? null : out;
 }
-
-/** One printed number: no leading zero, at most one decimal point. */
-const NUMBER = /^(0|[1-9]\d*)(\.\d+)?$/;
 
 const round = (n: number) => Math.round(n * 1e6) / 1e6;
 
@@ -88,13 +88,14 @@ export function solveRuns(runs: DigitRun[], rules: SumRule[]): Solution {
   candidates = candidates.map((list) => (list && list.length > 0 ? list : null));
   const crossRun = usable();
 
-  const order = runs.map((_, r) => r).filter((r) => candidates[r] !== null);
+  // Only runs that a rule ties to another are searched together; any other run stands alone.
+  const linked = crossRun.map(({ keys }) => new Set(keys.map((k) => owner.get(k)![0])));
+  const order = runs.map((_, r) => r).filter((r) => candidates[r] !== null && linked.some((set) => set.size > 1 && set.has(r)));
   const rank = new Map(order.map((r, i) => [r, i]));
   const checkAt = order.map(() => [] as SumRule[]);
-  for (const { rule, keys } of crossRun) {
-    const runsOf = new Set(keys.map((k) => owner.get(k)![0]));
-    if (runsOf.size > 1) checkAt[Math.max(...[...runsOf].map((r) => rank.get(r)!))].push(rule);
-  }
+  crossRun.forEach(({ rule }, i) => {
+    if (linked[i].size > 1) checkAt[Math.max(...[...linked[i]].map((r) => rank.get(r)!))].push(rule);
+  });
 
   const chosen: number[] = new Array(runs.length).fill(-1);
   const used = runs.map(() => new Set<number>());
@@ -130,8 +131,14 @@ export function solveRuns(runs: DigitRun[], rules: SumRule[]): Solution {
     const alone = runs.map((run) => splitsOf(run.digits, run.keys.length, 2));
     return { splits: alone.map((list, r) => (list && list.length === 1 && !broken[r] ? list[0] : null)), consistent: false, broken };
   }
+  const settled = (r: number) => {
+    const list = candidates[r];
+    if (!list) return null;
+    if (!rank.has(r)) return list.length === 1 ? list[0] : null;
+    return used[r].size === 1 ? list[[...used[r]][0]] : null;
+  };
   return {
-    splits: runs.map((_, r) => (candidates[r] && used[r].size === 1 ? candidates[r]![[...used[r]][0]] : null)),
+    splits: runs.map((_, r) => settled(r)),
     consistent: true,
     broken,
   };

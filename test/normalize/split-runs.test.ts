@@ -25,8 +25,14 @@ describe('solveRuns', () => {
     expect(consistent).toBe(true);
     expect(splits).toEqual([[71, 3, 0, 0, 0, 0, 74]]);
   });
-  it('leaves a run null where no rule ties its cells', () => {
+  it('leaves a run null where no rule ties its cells, and reads one its digits allow one way', () => {
     expect(solveRuns([{ keys: ['x.1', 'x.2', 'x.3'], digits: '693665' }], []).splits).toEqual([null]);
+    const runs = [
+      { keys: ['x.1', 'x.2', 'x.3'], digits: '417' },
+      { keys: ['y.1', 'y.2', 'y.3'], digits: '8855698' },
+      { keys: row('r'), digits: '713000074' },
+    ];
+    expect(solveRuns(runs, [rowSum('r')]).splits).toEqual([[4, 1, 7], null, [71, 3, 0, 0, 0, 0, 74]]);
   });
   it('uses rules across runs: a column total settles a row that its own sum does not', () => {
     // "1010" as two cells is 10|10 or 101|0 (010 has a leading zero); a total of 10 for p.x
