@@ -21,6 +21,7 @@ export function normalize(document: Document): Result<Content> {
     throw new XxgkError('E_EMPTY', 'the input holds no text');
 
   const meta = readMeta(document, warnings);
+  // Crawled pages run the whole article into one line: part titles inside lines are cut out.
   document = cutInlineParts(document);
   const headings = findHeadings(document);
   const rows = rowStream(document);

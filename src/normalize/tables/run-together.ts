@@ -158,6 +158,7 @@ export function runTogetherApplications(document: Document, headings: Heading[],
   });
   const rules = applicationRules(layout).map((r) => ({ total: r.total, parts: r.parts, plus: r.plusOnTotalSide }));
   const { cells } = settle('applications', runs, rules, part.origin, warnings);
+  // start/end bound the row readers of the other tables; text runs hold no rows to bound.
   return { cells, layout, firstRow: part.first, start: Infinity, end: 0 };
 }
 
