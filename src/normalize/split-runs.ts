@@ -17,8 +17,8 @@ export interface SumRule {
   plus?: string[];
 }
 
-/** Per run, its cell values, or null where the arithmetic does not settle it. */
-export type RunSplits = (number[] | null)[];
+/** Per run, its cells' printed numbers, or null where the arithmetic does not settle it. */
+export type RunSplits = (string[] | null)[];
 
 /** More splits of one run than this and the run is left unread without trying. */
 const MAX_SPLITS = 20_000;
@@ -28,9 +28,9 @@ const MAX_STEPS = 500_000;
 /** One printed number: no leading zero, at most one decimal point. */
 const NUMBER = /^(0|[1-9]\d*)(\.\d+)?$/;
 
-/** Every way to cut `digits` into `count` numbers, none with a leading zero. */
-export function splitsOf(digits: string, count: number, limit = MAX_SPLITS): number[][] | null {
-  const out: number[][] = [];
+/** Every way to cut `digits` into `count` numbers, none with a leading zero (as printed). */
+export function splitsOf(digits: string, count: number, limit = MAX_SPLITS): string[][] | null {
+  const out: string[][] = [];
   const parts: string[] = [];
   let over = false;
   const walk = (at: number) => {
@@ -38,7 +38,7 @@ export function splitsOf(digits: string, count: number, limit = MAX_SPLITS): num
     const left = count - parts.length;
     if (left === 0) {
       if (at === digits.length) {
-        out.push(parts.map(Number));
+        out.push([...parts]);
         if (out.length > limit) over = true;
       }
       return;
@@ -82,7 +82,7 @@ export function solveRuns(runs: DigitRun[], rules: SumRule[]): Solution {
   candidates = candidates.map((list, r) => {
     if (!list) return null;
     const own = inRun.filter(({ keys }) => keys.every((k) => owner.get(k)![0] === r));
-    return list.filter((split) => own.every(({ rule }) => holds(rule, (k) => split[owner.get(k)![1]])));
+    return list.filter((split) => own.every(({ rule }) => holds(rule, (k) => Number(split[owner.get(k)![1]]))));
   });
   const broken = candidates.map((list) => list !== null && list.length === 0);
   candidates = candidates.map((list) => (list && list.length > 0 ? list : null));
@@ -104,7 +104,7 @@ export function solveRuns(runs: DigitRun[], rules: SumRule[]): Solution {
   let exhausted = false;
   const value = (key: string) => {
     const [r, p] = owner.get(key)!;
-    return candidates[r]![chosen[r]][p];
+    return Number(candidates[r]![chosen[r]][p]);
   };
   const search = (i: number) => {
     if (exhausted) return;

@@ -109,7 +109,7 @@ function settle(table: string, runs: (DigitRun & { row: string })[], rules: SumR
         origin,
         cell: run.row,
       });
-    run.keys.forEach((key, i) => cells.set(rel(key), { value: split[i], raw: String(split[i]), origin }));
+    run.keys.forEach((key, i) => cells.set(rel(key), { value: Number(split[i]), raw: split[i], origin }));
   });
   return { cells };
 }
