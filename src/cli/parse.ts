@@ -97,7 +97,7 @@ export async function parseCommand(inputs: string[], options: ParseCommandOption
   // Read a few files ahead of the workers, never more.
   const reading = new PQueue({ concurrency: options.jobs * 2 + 2 });
   let fatal: unknown;
-  for await (const path of walkInputs(inputs, process.stdin, (path, kind) => accept(path) && summary.notReport(kind))) {
+  for await (const path of walkInputs(inputs, process.stdin, (file, kind) => accept(file) && summary.notReport(kind))) {
     if (fatal) break;
     if (!accept(path)) continue;
     progress.found();
