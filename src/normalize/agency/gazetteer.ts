@@ -1,0 +1,147 @@
+// The places agency names are matched against: provinces, cities and counties from
+// @vant/area-data (MCA/NBS codes to the end of 2024), townships and 街道 from the table generated
+// from NBS 2023 data (townships.data.ts), and a few aliases. Built once per thread, on first use.
+import { areaList } from '@vant/area-data';
+import { CITY_SUFFIXES, COUNTY_SUFFIXES, PLACE_ALIASES, PROVINCE_SUFFIXES, PSEUDO_PARENTS, TOWNSHIP_SUFFIXES } from '../../templates/agency-names.js';
+import { TOWNSHIPS } from './townships.data.js';
+
+export type PlaceLevel = 'provincial' | 'city' | 'county' | 'township';
+
+export interface Place {
+  /** 6 digits; 9 for a township (its county's code and three more). */
+  code: string;
+  name: string;
+  level: PlaceLevel;
+  parent: Place | null;
+  /** A functional zone (开发区, 实验区: NBS codes 71–89 in the last pair, or an alias). */
+  zone: boolean;
+  /** The full name to print where it is not the chain of names (aliases). */
+  displayName?: string;
+}
+
+/** How a printed name reached a place: its exact name, or a form that needs an enclosing place. */
+export type NameKind = 'exact' | 'short' | 'stem';
+
+export interface Gazetteer {
+  /** Places by their exact names (and aliases). */
+  exact: Map<string, Place[]>;
+  /** Provinces and cities by their names without suffix (上海, 淮安, 延边). */
+  short: Map<string, Place[]>;
+  /** Counties and townships by their names without suffix (洪泽, 小召): matched only under an enclosing place. */
+  stem: Map<string, Place[]>;
+  byCode: Map<string, Place>;
+  longest: number;
+}
+
+let built: Gazetteer | undefined;
+
+export function gazetteer(): Gazetteer {
+  return (built ??= build());
+}
+
+function push(map: Map<string, Place[]>, key: string, place: Place): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [place]);
+  else if (!list.includes(place)) list.push(place);
+}
+
+function stripSuffix(name: string, suffixes: readonly string[], min = 2): string | null {
+  for (const suffix of suffixes) if (name.endsWith(suffix) && name.length - suffix.length >= min) return name.slice(0, -suffix.length);
+  return null;
+}
+
+/** 延边朝鲜族自治州 → 延边, 恩施土家族苗族自治州 → 恩施, 巴音郭楞蒙古自治州 → 巴音郭楞. */
+function shortCityName(name: string): string | null {
+  const autonomous = /^(.+?)(?:[\u4e00-\u9fa5]{1,4}?族)*(?:蒙古)?自治州$/.exec(name);
+  if (autonomous) return autonomous[1].length >= 2 ? autonomous[1] : null;
+  return stripSuffix(name, CITY_SUFFIXES);
+}
+
+// Cities without counties: @vant/area-data lists their towns under made-up county codes, so
+// their towns come from the NBS table instead (under the city's own code).
+const CITIES_WITHOUT_COUNTIES = new Set(['441900', '442000', '460400', '620200']);
+const isZoneCode = (code: string) => {
+  const last = Number(code.slice(4, 6));
+  return last >= 71 && last <= 89;
+};
+
+function build(): Gazetteer {
+  const g: Gazetteer = { exact: new Map(), short: new Map(), stem: new Map(), byCode: new Map(), longest: 0 };
+  const add = (place: Place) => {
+    g.byCode.set(place.code, place);
+    push(g.exact, place.name, place);
+  };
+
+  for (const [code, name] of Object.entries(areaList.province_list)) {
+    const place: Place = { code, name, level: 'provincial', parent: null, zone: false };
+    add(place);
+    const short = stripSuffix(name, PROVINCE_SUFFIXES);
+    if (short) push(g.short, short, place);
+  }
+  for (const [code, name] of Object.entries(areaList.city_list)) {
+    const province = g.byCode.get(code.slice(0, 2) + '0000')!;
+    // 上海市 under 上海市, 省直辖县: no place of their own; their counties belong to the province.
+    if (PSEUDO_PARENTS.test(name) || name === province.name) continue;
+    const place: Place = { code, name, level: 'city', parent: province, zone: false };
+    add(place);
+    const short = shortCityName(name);
+    if (short) push(g.short, short, place);
+    // 延边州, 恩施州: the short name with the bare suffix.
+    if (short && name.endsWith('自治州')) push(g.short, short + '州', place);
+  }
+  for (const [code, name] of Object.entries(areaList.county_list)) {
+    const cityCode = code.slice(0, 4) + '00';
+    // x9x codes are @vant/area-data's own (not NBS) for zones and towns; 其它区 is no place.
+    if (CITIES_WITHOUT_COUNTIES.has(cityCode) || Number(code.slice(4, 6)) >= 90 || PSEUDO_PARENTS.test(name)) continue;
+    const parent = g.byCode.get(cityCode) ?? g.byCode.get(code.slice(0, 2) + '0000')!;
+    const place: Place = { code, name, level: 'county', parent, zone: isZoneCode(code) };
+    add(place);
+    // A zone printed with its city's short name: 淮安经济技术开发区 is also 淮安市 + 经济技术开发区.
+    const city = parent.level === 'city' ? shortCityName(parent.name) : null;
+    if (city && name.startsWith(city) && name.length > city.length + 2) push(g.stem, name.slice(city.length), place);
+    const stem = stripSuffix(name, COUNTY_SUFFIXES);
+    if (stem) push(g.stem, stem, place);
+  }
+  for (const alias of PLACE_ALIASES) {
+    const target = g.byCode.get(alias.code);
+    if (!target) continue;
+    push(g.exact, alias.name, { ...target, name: alias.name, zone: alias.zone ?? false, displayName: alias.displayName });
+  }
+
+  for (const line of TOWNSHIPS.split('\n')) {
+    const [county, ...entries] = line.split(' ');
+    const parent = g.byCode.get(county) ?? g.byCode.get(county.slice(0, 4) + '00') ?? g.byCode.get(county.slice(0, 2) + '0000');
+    if (!parent) continue;
+    for (const entry of entries) {
+      const number = entry.slice(0, 3);
+      const n = Number(number);
+      const name = entry[3] === '=' ? entry.slice(4) : entry.slice(3) + (n < 100 ? '街道' : n < 200 ? '镇' : '乡');
+      const place: Place = { code: county + number, name, level: 'township', parent, zone: false };
+      add(place);
+      const stem = stripSuffix(name, TOWNSHIP_SUFFIXES, 1);
+      if (stem) push(g.stem, stem, place);
+    }
+  }
+  for (const key of g.exact.keys()) g.longest = Math.max(g.longest, key.length);
+  return g;
+}
+
+export function isUnder(place: Place, ancestor: Place): boolean {
+  for (let p = place.parent; p; p = p.parent) if (p.code === ancestor.code) return true;
+  return false;
+}
+
+/** The full place name: 江苏省淮安市洪泽区, 上海市, 河南省许昌市建安区小召街道. */
+export function fullPlaceName(place: Place): string {
+  if (place.displayName) return place.displayName;
+  const names: string[] = [];
+  for (let p: Place | null = place; p; p = p.parent) names.unshift(p.name);
+  return names.join('');
+}
+
+/** The 6-digit region code of a place: a township's is its county's (or city's). */
+export function regionCodeOf(place: Place): string {
+  return place.code.slice(0, 6);
+}
+
+export { COUNTY_SUFFIXES, TOWNSHIP_SUFFIXES };
