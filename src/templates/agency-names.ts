@@ -70,6 +70,9 @@ export const TOWNSHIP_SUFFIXES = ['民族乡', '街道', '苏木', '乡', '镇']
 export const PROVINCE_SUFFIXES = ['维吾尔自治区', '壮族自治区', '回族自治区', '特别行政区', '自治区', '省', '市'] as const;
 export const CITY_SUFFIXES = ['自治州', '地区', '市', '州', '盟'] as const;
 
+/** Peoples named in autonomous prefectures' names, to shorten 延边朝鲜族自治州 to 延边(州). */
+export const ETHNIC_GROUPS = '朝鲜|土家|苗|藏|羌|彝|布依|侗|哈尼|壮|傣|白|景颇|傈僳|回|蒙古|哈萨克|柯尔克孜|僳僳|纳西';
+
 /** Names the gazetteer keeps only in their statistical form; the name → the code it shares. */
 export const PLACE_ALIASES: ReadonlyArray<{ name: string; code: string; displayName: string; zone?: boolean }> = [
   // A provincial functional zone that NBS counts as 平潭县 (350128).

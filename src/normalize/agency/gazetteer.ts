@@ -2,7 +2,7 @@
 // @vant/area-data (MCA/NBS codes to the end of 2024), townships and 街道 from the table generated
 // from NBS 2023 data (townships.data.ts), and a few aliases. Built once per thread, on first use.
 import { areaList } from '@vant/area-data';
-import { CITY_SUFFIXES, COUNTY_SUFFIXES, PLACE_ALIASES, PROVINCE_SUFFIXES, PSEUDO_PARENTS, TOWNSHIP_SUFFIXES } from '../../templates/agency-names.js';
+import { CITY_SUFFIXES, ETHNIC_GROUPS, COUNTY_SUFFIXES, PLACE_ALIASES, PROVINCE_SUFFIXES, PSEUDO_PARENTS, TOWNSHIP_SUFFIXES } from '../../templates/agency-names.js';
 import { TOWNSHIPS } from './townships.data.js';
 
 export type PlaceLevel = 'provincial' | 'city' | 'county' | 'township';
@@ -31,6 +31,18 @@ export interface Gazetteer {
   stem: Map<string, Place[]>;
   byCode: Map<string, Place>;
   longest: number;
+  /** The township table's line per county code, read into places only when a name needs them. */
+  townshipLines: Map<string, string[]>;
+  /** Counties by city code and cities by province code. */
+  children: Map<string, Place[]>;
+  /** Townships inside a place, by name and by stem, once asked for. */
+  townshipIndex: Map<string, TownshipIndex>;
+}
+
+export interface TownshipIndex {
+  exact: Map<string, Place[]>;
+  stem: Map<string, Place[]>;
+  longest: number;
 }
 
 let built: Gazetteer | undefined;
@@ -39,7 +51,7 @@ export function gazetteer(): Gazetteer {
   return (built ??= build());
 }
 
-function push(map: Map<string, Place[]>, key: string, place: Place): void {
+function push<T>(map: Map<string, T[]>, key: string, place: T): void {
   const list = map.get(key);
   if (!list) map.set(key, [place]);
   else if (!list.includes(place)) list.push(place);
@@ -52,7 +64,7 @@ function stripSuffix(name: string, suffixes: readonly string[], min = 2): string
 
 /** 延边朝鲜族自治州 → 延边, 恩施土家族苗族自治州 → 恩施, 巴音郭楞蒙古自治州 → 巴音郭楞. */
 function shortCityName(name: string): string | null {
-  const autonomous = /^(.+?)(?:[\u4e00-\u9fa5]{1,4}?族)*(?:蒙古)?自治州$/.exec(name);
+  const autonomous = new RegExp(`^(.+?)(?:(?:${ETHNIC_GROUPS})族?)+自治州$`).exec(name);
   if (autonomous) return autonomous[1].length >= 2 ? autonomous[1] : null;
   return stripSuffix(name, CITY_SUFFIXES);
 }
@@ -66,7 +78,16 @@ const isZoneCode = (code: string) => {
 };
 
 function build(): Gazetteer {
-  const g: Gazetteer = { exact: new Map(), short: new Map(), stem: new Map(), byCode: new Map(), longest: 0 };
+  const g: Gazetteer = {
+    exact: new Map(),
+    short: new Map(),
+    stem: new Map(),
+    byCode: new Map(),
+    longest: 0,
+    townshipLines: new Map(),
+    children: new Map(),
+    townshipIndex: new Map(),
+  };
   const add = (place: Place) => {
     g.byCode.set(place.code, place);
     push(g.exact, place.name, place);
@@ -109,21 +130,58 @@ function build(): Gazetteer {
   }
 
   for (const line of TOWNSHIPS.split('\n')) {
-    const [county, ...entries] = line.split(' ');
-    const parent = g.byCode.get(county) ?? g.byCode.get(county.slice(0, 4) + '00') ?? g.byCode.get(county.slice(0, 2) + '0000');
-    if (!parent) continue;
-    for (const entry of entries) {
-      const number = entry.slice(0, 3);
-      const n = Number(number);
-      const name = entry[3] === '=' ? entry.slice(4) : entry.slice(3) + (n < 100 ? '街道' : n < 200 ? '镇' : '乡');
-      const place: Place = { code: county + number, name, level: 'township', parent, zone: false };
-      add(place);
-      const stem = stripSuffix(name, TOWNSHIP_SUFFIXES, 1);
-      if (stem) push(g.stem, stem, place);
-    }
+    const code = line.slice(0, 6);
+    // A zone NBS counts that the county list lacks: its towns belong to its city.
+    const owner = g.byCode.get(code) ?? g.byCode.get(code.slice(0, 4) + '00') ?? g.byCode.get(code.slice(0, 2) + '0000');
+    if (owner) push(g.townshipLines, owner.code, line);
   }
+  for (const place of g.byCode.values()) if (place.parent) push(g.children, place.parent.code, place);
   for (const key of g.exact.keys()) g.longest = Math.max(g.longest, key.length);
   return g;
+}
+
+/** The townships and 街道 inside a place (a county's, or all its counties' for a city or province). */
+export function townshipsIn(place: Place): TownshipIndex {
+  const g = gazetteer();
+  let index = g.townshipIndex.get(place.code);
+  if (index) return index;
+  index = { exact: new Map(), stem: new Map(), longest: 0 };
+  const add = (owner: Place) => {
+    for (const line of g.townshipLines.get(owner.code) ?? [])
+      for (const township of readTownships(owner, line)) {
+      push(index!.exact, township.name, township);
+      const stem = stripSuffix(township.name, TOWNSHIP_SUFFIXES, 1);
+      if (stem) push(index!.stem, stem, township);
+      index!.longest = Math.max(index!.longest, township.name.length);
+    }
+    for (const child of g.children.get(owner.code) ?? []) add(child);
+  };
+  if (place.level !== 'township') add(place);
+  g.townshipIndex.set(place.code, index);
+  return index;
+}
+
+/** One line of the generated table: "CCCCCC NNNname …" (format in scripts/make-townships.mjs). */
+function readTownships(owner: Place, line: string): Place[] {
+  const county = line.slice(0, 6);
+  return line
+    .split(' ')
+    .slice(1)
+    .map((entry) => {
+      const n = Number(entry.slice(0, 3));
+      const name = entry[3] === '=' ? entry.slice(4) : entry.slice(3) + (n < 100 ? '街道' : n < 200 ? '镇' : '乡');
+      return { code: county + entry.slice(0, 3), name, level: 'township' as const, parent: owner, zone: false };
+    });
+}
+
+/** A place by its 6-digit code, or a township by its 9-digit code. */
+export function placeByCode(code: string): Place | undefined {
+  const g = gazetteer();
+  if (code.length === 6) return g.byCode.get(code);
+  const owner = g.byCode.get(code.slice(0, 6)) ?? g.byCode.get(code.slice(0, 4) + '00');
+  if (!owner) return undefined;
+  for (const list of townshipsIn(owner).exact.values()) for (const place of list) if (place.code === code) return place;
+  return undefined;
 }
 
 export function isUnder(place: Place, ancestor: Place): boolean {

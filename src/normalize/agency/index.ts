@@ -6,7 +6,7 @@ import type { Warning } from '../../schema.js';
 import { toHalfWidth } from '../../templates/labels.js';
 import { CONFUSABLES, NAME_LABEL, NATIONAL, NATIONAL_CODE, NATIONAL_REGION_NAME, VERTICAL_PREFIXES } from '../../templates/agency-names.js';
 import { normalizeBody } from './body.js';
-import { fullPlaceName, gazetteer, regionCodeOf, type Place, type PlaceLevel } from './gazetteer.js';
+import { fullPlaceName, placeByCode, regionCodeOf, type Place, type PlaceLevel } from './gazetteer.js';
 import { findPlace, type PlaceResult } from './place.js';
 
 export interface AgencyIdentity {
@@ -25,6 +25,8 @@ export type AgencyOverrides = ReadonlyMap<string, string>;
 export interface ResolveOptions {
   overrides?: AgencyOverrides;
 }
+
+const TOWNSHIP_NAME = /^[\u4e00-\u9fa5]{1,8}?(?:乡|镇|街道)(?=人民政府|政府|办事处|$)/;
 
 const UNRESOLVED = { regionCode: null, regionName: null, agencyId: null, level: null, government: false } satisfies AgencyIdentity;
 
@@ -54,9 +56,7 @@ function placeOf(name: string): { result: PlaceResult; text: string; corrected?:
 }
 
 function townshipAtStart(name: string): string | undefined {
-  const g = gazetteer();
-  for (let end = Math.min(name.length, g.longest); end >= 2; end--) if (g.exact.get(name.slice(0, end))?.some((p) => p.level === 'township')) return name.slice(0, end);
-  return undefined;
+  return TOWNSHIP_NAME.exec(name)?.[0];
 }
 
 function identity(place: Place, body: string): AgencyIdentity {
@@ -82,7 +82,7 @@ function resolveName(name: string): { value: AgencyIdentity; warnings: Warning[]
   const { result, text, corrected } = placeOf(name);
   if (result.kind === 'none') {
     const township = townshipAtStart(name);
-    const reason = township ? `${township} is a township name and the name gives no county or city around it` : 'no place in the gazetteer starts the name';
+    const reason = township ? `${township} looks like a township, which resolves only inside the county or city the name gives, and it gives none the gazetteer knows` : 'no place in the gazetteer starts the name';
     return { value: { ...UNRESOLVED }, warnings: [warning(name, reason)] };
   }
   if (result.kind === 'ambiguous') {
@@ -109,7 +109,8 @@ export function resolveAgency(agency: string | null, options: ResolveOptions = {
   const resolved = resolveName(name);
   const override = options.overrides?.get(name) ?? (resolved.value.agencyId ? options.overrides?.get(resolved.value.agencyId) : undefined);
   if (override === undefined) return resolved;
-  const place = gazetteer().byCode.get(/^(\d{6}(?:\d{3})?)\//.exec(override)?.[1] ?? '');
+  const code = /^(\d{6}(?:\d{3})?)\//.exec(override)?.[1];
+  const place = code ? placeByCode(code) : undefined;
   const value: AgencyIdentity = place
     ? { ...resolved.value, regionCode: regionCodeOf(place), regionName: fullPlaceName(place), agencyId: override, level: place.level }
     : { ...resolved.value, agencyId: override };

@@ -1,7 +1,7 @@
 // The place at the start of an agency name: the longest chain of gazetteer names, each inside
 // the one before (淮安市 → 洪泽区, 许昌市 → 建安区 → 小召乡). A name that fits several places and
 // that nothing in the chain narrows down is ambiguous, never guessed.
-import { COUNTY_SUFFIXES, TOWNSHIP_SUFFIXES, fullPlaceName, gazetteer, isUnder, type NameKind, type Place } from './gazetteer.js';
+import { COUNTY_SUFFIXES, TOWNSHIP_SUFFIXES, fullPlaceName, gazetteer, isUnder, townshipsIn, type NameKind, type Place } from './gazetteer.js';
 
 export interface PlaceMatch {
   place: Place;
@@ -23,31 +23,33 @@ interface Link {
 function links(text: string, at: number, parent: Place | null): Link[] {
   const g = gazetteer();
   const found: Link[] = [];
+  const add = (place: Place, end: number, kind: NameKind) => {
+    if (!found.some((l) => l.place.code === place.code && l.place.name === place.name && l.end === end)) found.push({ place, end, kind });
+  };
   const inside = (p: Place) => (parent ? isUnder(p, parent) : true);
   for (let end = at + 2; end <= Math.min(text.length, at + g.longest); end++) {
     const piece = text.slice(at, end);
-    for (const place of g.exact.get(piece) ?? [])
-      // A township needs its county or city: 城关镇 alone is hundreds of places.
-      if (inside(place) && (parent || place.level !== 'township')) found.push({ place, end, kind: 'exact' });
-    if (!parent || parent.level === 'provincial')
-      for (const place of g.short.get(piece) ?? []) if (inside(place)) found.push({ place, end, kind: 'short' });
+    for (const place of g.exact.get(piece) ?? []) if (inside(place)) add(place, end, 'exact');
+    if (!parent || parent.level === 'provincial') for (const place of g.short.get(piece) ?? []) if (inside(place)) add(place, end, 'short');
   }
-  // Under an enclosing place, a county or township whose suffix changed (洪泽县 → 洪泽区,
-  // 小召乡 → 小召街道): the same stem, one place only.
-  if (parent)
-    for (let end = at + 2; end <= Math.min(text.length, at + g.longest); end++) {
-      const piece = text.slice(at, end);
-      const suffixes = [...COUNTY_SUFFIXES, ...TOWNSHIP_SUFFIXES].filter((s) => piece.endsWith(s) && piece.length > s.length);
-      for (const suffix of suffixes) {
-        const stem = piece.slice(0, -suffix.length);
-        const county = (COUNTY_SUFFIXES as readonly string[]).includes(suffix);
-        const places = (g.stem.get(stem) ?? []).filter((p) => isUnder(p, parent) && (p.level === 'township') !== county);
-        if (places.length === 1 && !found.some((l) => l.place.code === places[0].code && l.end === end)) found.push({ place: places[0], end, kind: 'stem' });
-      }
-      // A zone printed after its city without the city's short name: 淮安市经济技术开发区.
-      for (const place of g.stem.get(piece) ?? [])
-        if (place.zone && isUnder(place, parent) && !found.some((l) => l.place.code === place.code)) found.push({ place, end, kind: 'stem' });
+  // A township needs its county or city: 城关镇 alone is hundreds of places.
+  if (!parent || parent.level === 'township') return found;
+  const townships = townshipsIn(parent);
+  for (let end = at + 2; end <= Math.min(text.length, at + Math.max(g.longest, townships.longest)); end++) {
+    const piece = text.slice(at, end);
+    for (const place of townships.exact.get(piece) ?? []) add(place, end, 'exact');
+    // A county or township whose suffix changed (洪泽县 → 洪泽区, 小召乡 → 小召街道): the
+    // same stem inside the enclosing place, one place only.
+    for (const suffix of [...COUNTY_SUFFIXES, ...TOWNSHIP_SUFFIXES]) {
+      if (!piece.endsWith(suffix) || piece.length === suffix.length) continue;
+      const stem = piece.slice(0, -suffix.length);
+      const county = (COUNTY_SUFFIXES as readonly string[]).includes(suffix);
+      const places = county ? (g.stem.get(stem) ?? []).filter((p) => p.level === 'county' && isUnder(p, parent)) : (townships.stem.get(stem) ?? []);
+      if (places.length === 1) add(places[0], end, 'stem');
     }
+    // A zone printed after its city without the city's short name: 淮安市经济技术开发区.
+    for (const place of g.stem.get(piece) ?? []) if (place.zone && isUnder(place, parent)) add(place, end, 'stem');
+  }
   return found;
 }
 
