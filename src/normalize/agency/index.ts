@@ -26,16 +26,21 @@ export interface ResolveOptions {
   overrides?: AgencyOverrides;
 }
 
+const GOVERNMENT_BODY = /^(人民政府|管理委员会|办事处)$/;
 const TOWNSHIP_NAME = /^[\u4e00-\u9fa5]{1,8}?(?:乡|镇|街道)(?=人民政府|政府|办事处|$)/;
 
 const UNRESOLVED = { regionCode: null, regionName: null, agencyId: null, level: null, government: false } satisfies AgencyIdentity;
 
-/** An agency name as compared: half-width, no spaces, no crawler label, no quotes or brackets around it. */
+/** A report title's tail left on a name where the title was not the usual one: 地方税务局信息公开年度报告. */
+const TITLE_TAIL = /(?<=.{2})(?:关于)?(?:的)?(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)?$/;
+
+/** An agency name as compared: half-width, no spaces, no crawler label, no quotes, no title tail. */
 export function cleanAgencyName(name: string): string {
   return toHalfWidth(name)
     .replace(/[\s\u00a0\u200b]+/g, '')
     .replace(NAME_LABEL, '')
-    .replace(/^[《"“'‘]+|[》"”'’]+$/g, '');
+    .replace(/^[《"“'‘]+|[》"”'’]+$/g, '')
+    .replace(TITLE_TAIL, '');
 }
 
 function warning(name: string, reason: string): Warning {
@@ -66,7 +71,7 @@ function identity(place: Place, body: string): AgencyIdentity {
     regionName: fullPlaceName(place),
     agencyId: `${place.code}/${normalized}`,
     level: place.level,
-    government: /^(人民政府|管理委员会|办事处)$/.test(normalized),
+    government: GOVERNMENT_BODY.test(normalized),
   };
 }
 
@@ -111,9 +116,10 @@ export function resolveAgency(agency: string | null, options: ResolveOptions = {
   if (override === undefined) return resolved;
   const code = /^(\d{6}(?:\d{3})?)\//.exec(override)?.[1];
   const place = code ? placeByCode(code) : undefined;
+  const government = GOVERNMENT_BODY.test(override.slice(override.indexOf('/') + 1));
   const value: AgencyIdentity = place
-    ? { ...resolved.value, regionCode: regionCodeOf(place), regionName: fullPlaceName(place), agencyId: override, level: place.level }
-    : { ...resolved.value, agencyId: override };
+    ? { ...resolved.value, regionCode: regionCodeOf(place), regionName: fullPlaceName(place), agencyId: override, level: place.level, government }
+    : { ...resolved.value, agencyId: override, government };
   // The user named the body: only a missing region code is still worth a warning.
   const warnings = value.regionCode ? [] : [warning(name, `the override gives agencyId ${override} but no region code`)];
   return { value, warnings };
