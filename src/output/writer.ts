@@ -12,7 +12,7 @@ import { Report, type ErrorCode, type Format } from '../schema.js';
 import { writeFileAtomic } from './atomic.js';
 import type { AgencyOverrides } from '../normalize/agency/index.js';
 import { csvHeader, csvRow } from './csv.js';
-import { rebuildCsv } from './csv-rebuild.js';
+import { rebuildCsv, UnreadableRecordError } from './csv-rebuild.js';
 
 export const REPORTS_JSONL = 'reports.jsonl';
 export const REPORTS_CSV = 'reports.csv';
@@ -73,7 +73,15 @@ export class OutputWriter {
   static async open(dir: string, options: { retryFailed?: boolean; agencies?: AgencyOverrides } = {}): Promise<OutputWriter> {
     await mkdir(dir, { recursive: true });
     const manifest = await Manifest.open(dir, { retryFailed: options.retryFailed, failuresFile: FAILURES_JSONL });
-    const rebuilt = manifest.existed ? await rebuildOldCsv(dir, manifest, options.agencies) : 0;
+    let rebuilt = 0;
+    try {
+      if (manifest.existed) rebuilt = await rebuildOldCsv(dir, manifest, options.agencies);
+    } catch (error) {
+      await manifest.close();
+      if (error instanceof UnreadableRecordError)
+        throw new OutputFolderError(`${join(dir, REPORTS_CSV)} has other columns than this version of xxgk writes and cannot be rewritten: ${error.message}; use a new output folder`);
+      throw error;
+    }
     const files = {} as Record<(typeof RUN_FILES)[number], RunFile>;
     for (const name of RUN_FILES) {
       const path = join(dir, name);
