@@ -65,6 +65,7 @@ describe.skipIf(!HAS_CORPUS)(`agency identity of real reports (${HAS_CORPUS ? 's
     expect(titleAgency('pingtan-2024-flat.txt')).toMatchObject({ regionCode: '350128', regionName: '福建省平潭综合实验区', level: 'county' });
     expect((await identity(join(CRAWLED, 'pingtan-2024.html'))).agencyId).toBe('350128/管理委员会');
     expect(titleAgency('pingtan-gaj-2022-flat.txt').agencyId).toBe('350128/公安局');
+    expect(titleAgency('pingtan-gaj-2015-flat.txt').agencyId).toBe('350128/公安局');
     expect(titleAgency('pingtan-gaj-2024-flat.txt').agencyId).toBe('350128/公安局');
     expect(titleAgency('pingtan-czj-2019-flat.txt').agencyId).toBe('350128/财政金融局');
     expect(titleAgency('pingtan-2013-dishui-flat.txt').agencyId).toBe('350128/地方税务局');

@@ -20,6 +20,7 @@ describe('agency identity', () => {
     expect(id('标题:沭阳县发展和改革局').agencyId).toBe('321322/发展和改革局');
     expect(id('《上海市科学技术委员会》').agencyId).toBe('310000/科学技术委员会');
     expect(id('平潭综合实验区地方税务局信息公开年度报告').agencyId).toBe('350128/地方税务局');
+    expect(id('报送平潭综合实验区公安局').agencyId).toBe('350128/公安局');
   });
 
   it('short forms of body names are spelt out', () => {

@@ -34,11 +34,13 @@ const UNRESOLVED = { regionCode: null, regionName: null, agencyId: null, level: 
 /** A report title's tail left on a name where the title was not the usual one: 地方税务局信息公开年度报告. */
 const TITLE_TAIL = /(?<=.{2})(?:关于)?(?:的)?(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)?$/;
 
-/** An agency name as compared: half-width, no spaces, no crawler label, no quotes, no title tail. */
+/** An agency name as compared: half-width, no spaces, no crawler label, no covering letter's verb
+ * (关于报送《…》的函), no quotes, no title tail. */
 export function cleanAgencyName(name: string): string {
   return toHalfWidth(name)
     .replace(/[\s\u00a0\u200b]+/g, '')
     .replace(NAME_LABEL, '')
+    .replace(/^(?:关于)?(?:报送|印发|公布|发布)(?=.{4})/, '')
     .replace(/^[《"“'‘]+|[》"”'’]+$/g, '')
     .replace(TITLE_TAIL, '');
 }
