@@ -62,9 +62,11 @@ function stripSuffix(name: string, suffixes: readonly string[], min = 2): string
   return null;
 }
 
+const AUTONOMOUS_PREFECTURE = new RegExp(`^(.+?)(?:(?:${ETHNIC_GROUPS})族?)+自治州$`);
+
 /** 延边朝鲜族自治州 → 延边, 恩施土家族苗族自治州 → 恩施, 巴音郭楞蒙古自治州 → 巴音郭楞. */
 function shortCityName(name: string): string | null {
-  const autonomous = new RegExp(`^(.+?)(?:(?:${ETHNIC_GROUPS})族?)+自治州$`).exec(name);
+  const autonomous = AUTONOMOUS_PREFECTURE.exec(name);
   if (autonomous) return autonomous[1].length >= 2 ? autonomous[1] : null;
   return stripSuffix(name, CITY_SUFFIXES);
 }
@@ -88,6 +90,7 @@ function build(): Gazetteer {
     children: new Map(),
     townshipIndex: new Map(),
   };
+  const cityShort = new Map<string, string>();
   const add = (place: Place) => {
     g.byCode.set(place.code, place);
     push(g.exact, place.name, place);
@@ -107,6 +110,7 @@ function build(): Gazetteer {
     add(place);
     const short = shortCityName(name);
     if (short) push(g.short, short, place);
+    if (short) cityShort.set(code, short);
     // 延边州, 恩施州: the short name with the bare suffix.
     if (short && name.endsWith('自治州')) push(g.short, short + '州', place);
   }
@@ -118,7 +122,7 @@ function build(): Gazetteer {
     const place: Place = { code, name, level: 'county', parent, zone: isZoneCode(code) };
     add(place);
     // A zone printed with its city's short name: 淮安经济技术开发区 is also 淮安市 + 经济技术开发区.
-    const city = parent.level === 'city' ? shortCityName(parent.name) : null;
+    const city = parent.level === 'city' ? cityShort.get(parent.code) : undefined;
     if (city && name.startsWith(city) && name.length > city.length + 2) push(g.stem, name.slice(city.length), place);
     const stem = stripSuffix(name, COUNTY_SUFFIXES);
     if (stem) push(g.stem, stem, place);
