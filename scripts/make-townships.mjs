@@ -30,7 +30,8 @@ try {
   const byCounty = new Map();
   let kept = 0;
   for (const { code, name, areaCode } of streets) {
-    if (!KEPT.test(name) || code.slice(0, 6) !== areaCode) continue;
+    // A name that is only its suffix (NBS has a 街道 named "街道") matches any text: left out.
+    if (!KEPT.test(name) || name.replace(KEPT, '') === '' || code.slice(0, 6) !== areaCode) continue;
     const n = Number(code.slice(6));
     const suffix = implied(n);
     const entry = suffix && name.endsWith(suffix) && name.length > suffix.length ? code.slice(6) + name.slice(0, -suffix.length) : `${code.slice(6)}=${name}`;

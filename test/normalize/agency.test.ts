@@ -21,6 +21,7 @@ describe('agency identity', () => {
     expect(id('《上海市科学技术委员会》').agencyId).toBe('310000/科学技术委员会');
     expect(id('平潭综合实验区地方税务局信息公开年度报告').agencyId).toBe('350128/地方税务局');
     expect(id('报送平潭综合实验区公安局').agencyId).toBe('350128/公安局');
+    expect(id('上海市人民政府办公厅（上海市人民政府外事办公室）').agencyId).toBe('310000/人民政府办公厅');
   });
 
   it('short forms of body names are spelt out', () => {
@@ -75,6 +76,9 @@ describe('agency identity', () => {
     // 小召乡 became 小召街道 (NBS 2023); 洪泽县 became 洪泽区 in 2016.
     expect(id('许昌市建安区小召乡人民政府')).toMatchObject({ regionCode: '411003', regionName: '河南省许昌市建安区小召街道', agencyId: '411003005/人民政府', level: 'township' });
     expect(id('淮安市洪泽县人民政府').agencyId).toBe('320813/人民政府');
+    // A department whose name ends like a township is no township: 城乡 is not a stem of one.
+    expect(id('渑池县住房和城乡建设局').agencyId).toBe('411221/住房和城乡建设局');
+    expect(id('渑池县城乡规划局').agencyId).toBe('411221/城乡规划局');
     // Alone, an old name is not matched by its stem.
     expect(id('洪泽县人民政府').regionCode).toBeNull();
   });
@@ -142,10 +146,38 @@ describe('the gazetteer', () => {
     expect(g.byCode.get('310100')).toBeUndefined(); // 上海市 under 上海市 is no place of its own
     const lines = TOWNSHIPS.split('\n');
     const total = lines.reduce((n, line) => n + line.split(' ').length - 1, 0);
-    expect(total).toBe(38694);
+    expect(total).toBe(38692);
     let read = 0;
     for (const province of [...g.byCode.values()].filter((p) => p.level === 'provincial'))
       for (const list of townshipsIn(province).exact.values()) read += list.length;
     expect(read).toBe(total);
+  });
+
+  // Over the whole gazetteer: a department's name never leaks into its place, and a township
+  // printed with its city and county is found (the table's own names in brackets excepted).
+  it('every county with department names that look like place suffixes keeps its code and body', () => {
+    const departments = ['人民政府', '乡村振兴局', '街道工作委员会', '城乡规划局', '新区管理委员会'];
+    const wrong: string[] = [];
+    for (const county of [...gazetteer().byCode.values()].filter((p) => p.level === 'county' && !/^(71|81|82)/.test(p.code))) {
+      const city = county.parent?.level === 'city' ? county.parent : null;
+      const prefix = (city ? city.parent!.name + city.name : county.parent!.name) + county.name;
+      for (const body of departments) if (id(prefix + body).agencyId !== `${county.code}/${body}`) wrong.push(prefix + body);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('townships printed with their city and county resolve to their own code (every 10th of the table)', () => {
+    const wrong: string[] = [];
+    let n = 0;
+    for (const owner of [...gazetteer().byCode.values()].filter((p) => p.level === 'county' || p.level === 'city'))
+      for (const list of townshipsIn(owner).exact.values())
+        for (const township of list) {
+          if (township.parent !== owner || n++ % 10 !== 0 || /[（(]/.test(township.name)) continue;
+          const body = township.name.endsWith('街道') ? '办事处' : '人民政府';
+          const name = (owner.parent?.level === 'city' ? owner.parent.name : '') + owner.name + township.name + body;
+          if (id(name).agencyId !== `${township.code}/${body}`) wrong.push(name);
+        }
+    expect(n).toBeGreaterThan(38000);
+    expect(wrong).toEqual([]);
   });
 });

@@ -8,7 +8,8 @@ const SHORT_FORMS = new Map(BODY_SHORT_FORMS);
 const OFFICE = /^(?:人民)?政府办(?:公室|公厅)?$/;
 
 export function normalizeBody(body: string, place: Place | null): string {
-  let text = body.replace(/^[-—_·、，,:：]+|[-—_·、，,。.:：]+$/g, '');
+  // A second name in brackets (合署办公: 市政府办公室（市外事办）) is not part of the body's identity.
+  let text = body.replace(/^[-—_·、，,:：]+|[-—_·、，,。.:：]+$/g, '').replace(/[(（][^()（）]*[)）]$/, '');
   if (text === '') {
     if (!place) return '';
     if (place.zone) return ZONE_GOVERNMENT;

@@ -154,7 +154,7 @@ export function townshipsIn(place: Place): TownshipIndex {
     for (const line of g.townshipLines.get(owner.code) ?? [])
       for (const township of readTownships(owner, line)) {
       push(index!.exact, township.name, township);
-      const stem = stripSuffix(township.name, TOWNSHIP_SUFFIXES, 1);
+      const stem = stripSuffix(township.name, TOWNSHIP_SUFFIXES);
       if (stem) push(index!.stem, stem, township);
       index!.longest = Math.max(index!.longest, township.name.length);
     }

@@ -50,6 +50,9 @@ function links(text: string, at: number, parent: Place | null): Link[] {
     // A zone printed after its city without the city's short name: 淮安市经济技术开发区.
     for (const place of g.stem.get(piece) ?? []) if (place.zone && isUnder(place, parent)) add(place, end, 'stem');
   }
+  // Where a county's name starts here, the name gives the county, not a township of the same
+  // city that happens to be spelt like it plus a suffix (临汾市古县 + 乡村振兴局 is not 古县乡).
+  if (found.some((l) => l.kind === 'exact' && l.place.level === 'county')) return found.filter((l) => l.place.level !== 'township');
   return found;
 }
 
