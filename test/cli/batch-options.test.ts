@@ -98,6 +98,22 @@ describe('xxgk parse options', () => {
     expect((await runCli(['parse', input, '-o', join(tmp, 'agencies-bad'), '--agencies', join(tmp, 'missing.csv')])).code).toBe(2);
   }, 60_000);
 
+  it('a rerun into a folder whose reports.csv has an older version\'s columns rewrites it from reports.jsonl, then appends', async () => {
+    const out = join(tmp, 'older');
+    expect((await runCli(['parse', join(input, 'good-21.html'), join(input, 'good-22.html'), '-o', out])).code).toBe(0);
+    const header = readFileSync(join(out, 'reports.csv'), 'utf8').split('\r\n')[0];
+    const old = header.replace(',meta.regionCode,meta.regionName,meta.agencyId', '');
+    expect(old).not.toBe(header);
+    writeFileSync(join(out, 'reports.csv'), `${old}\r\nrow of 0.1.0\r\nrow of 0.1.0\r\n`);
+    const rerun = await runCli(['parse', join(input, 'good-21.html'), join(input, 'good-23.html'), '-o', out]);
+    expect(rerun.code).toBe(0);
+    expect(rerun.stderr).toMatch(/reports\.csv had the columns of an older xxgk: rewritten from reports\.jsonl .*\(2 rows\)/);
+    const csv = readFileSync(join(out, 'reports.csv'), 'utf8').split('\r\n').filter(Boolean);
+    expect(csv[0]).toBe(header);
+    expect(csv.slice(1).map((l) => l.split(',')[0].split('/').pop()).sort()).toEqual(['good-21.html', 'good-22.html', 'good-23.html']);
+    expect(records(out).length).toBe(3);
+  }, 60_000);
+
   it('survives a file that exhausts memory, even when that aborts the whole process', async () => {
     const dir = join(tmp, 'memory');
     mkdirSync(dir);
