@@ -56,8 +56,21 @@ export const BODY_SHORT_FORMS: ReadonlyArray<readonly [string, string]> = [
   ['大数据局', '大数据管理局'],
 ];
 
-/** The government's own general office: 办公厅 at provincial level, 办公室 below it. */
+/** Short forms inside a longer body: 管委会办公室 → 管理委员会办公室, 政府办公室 → 人民政府办公室. */
+export const BODY_PARTS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/管委会/g, '管理委员会'],
+  [/^政府/, '人民政府'],
+];
+
+/** The government's own general office: 办公厅 at provincial level, 办公室 below it, however printed. */
 export const GOVERNMENT_OFFICE = { provincial: '人民政府办公厅', other: '人民政府办公室' } as const;
+export const GOVERNMENT_OFFICE_PRINTED = /^(?:人民)?政府办(?:公室|公厅)?$/;
+/** A 街道's own office printed after the 街道's name as a whole word. */
+export const SUBDISTRICT_OFFICE_PRINTED = /^街道办(?:事处)?$/;
+/** A second name in brackets after the body (合署办公: 市政府办公室（市外事办）): not part of its identity. */
+export const SECOND_NAME = /[(（][^()（）]*[)）]$/;
+/** Bodies that are the place's government itself, not one of its departments. */
+export const GOVERNMENT_BODY = /^(人民政府|管理委员会|办事处)$/;
 export const GOVERNMENT = '人民政府';
 /** The body of a functional zone named alone ("平潭综合实验区"): its management committee. */
 export const ZONE_GOVERNMENT = '管理委员会';
@@ -96,6 +109,13 @@ export const CONFUSABLES: ReadonlyArray<readonly [string, string]> = [
   ['已', '巳'],
   ['〇', '○'],
 ];
+
+/** A report title's tail left on a name where the title was not the usual one: 地方税务局信息公开年度报告. */
+export const TITLE_TAIL = /(?<=.{2})(?:关于)?(?:的)?(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)?$/;
+/** The verb of a covering letter's title before the name: 关于报送《…公安局…年度报告》的函. */
+export const COVERING_VERB = /^(?:关于)?(?:报送|印发|公布|发布)(?=.{4})/;
+/** What looks like a township's name at the start (for the warning when its county is missing). */
+export const TOWNSHIP_NAME = /^[\u4e00-\u9fa5]{1,8}?(?:乡|镇|街道)(?=人民政府|政府|办事处|$)/;
 
 /** A label a crawler prints before the name ("标题:", "发布机构："). */
 export const NAME_LABEL = /^(标题|发布机构|发文机关|发布单位|来源|信息来源|索引号|机构)[:：]/;

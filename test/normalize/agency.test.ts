@@ -93,6 +93,8 @@ describe('agency identity', () => {
   it('a character OCR confuses is corrected only when the name as printed is no place, with a warning', () => {
     expect(id('沐阳县人民政府').agencyId).toBe('321322/人民政府');
     expect(codes('沐阳县人民政府')).toEqual(['W_AGENCY_CORRECTED']);
+    // Also where the name as printed gives a shorter chain of places (the province alone).
+    expect(id('江苏省宿迁市沐阳县人民政府').agencyId).toBe('321322/人民政府');
     expect(id('沐川县人民政府').regionCode).toBe('511129');
     expect(codes('沐川县人民政府')).toEqual([]);
   });

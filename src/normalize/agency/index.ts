@@ -4,7 +4,18 @@
 // a township (its 9-digit NBS code). A name that does not resolve keeps nulls and a warning.
 import type { Warning } from '../../schema.js';
 import { toHalfWidth } from '../../templates/labels.js';
-import { CONFUSABLES, NAME_LABEL, NATIONAL, NATIONAL_CODE, NATIONAL_REGION_NAME, VERTICAL_PREFIXES } from '../../templates/agency-names.js';
+import {
+  CONFUSABLES,
+  COVERING_VERB,
+  GOVERNMENT_BODY,
+  NAME_LABEL,
+  NATIONAL,
+  NATIONAL_CODE,
+  NATIONAL_REGION_NAME,
+  TITLE_TAIL,
+  TOWNSHIP_NAME,
+  VERTICAL_PREFIXES,
+} from '../../templates/agency-names.js';
 import { normalizeBody } from './body.js';
 import { fullPlaceName, placeByCode, regionCodeOf, type Place, type PlaceLevel } from './gazetteer.js';
 import { findPlace, type PlaceResult } from './place.js';
@@ -26,13 +37,7 @@ export interface ResolveOptions {
   overrides?: AgencyOverrides;
 }
 
-const GOVERNMENT_BODY = /^(人民政府|管理委员会|办事处)$/;
-const TOWNSHIP_NAME = /^[\u4e00-\u9fa5]{1,8}?(?:乡|镇|街道)(?=人民政府|政府|办事处|$)/;
-
 const UNRESOLVED = { regionCode: null, regionName: null, agencyId: null, level: null, government: false } satisfies AgencyIdentity;
-
-/** A report title's tail left on a name where the title was not the usual one: 地方税务局信息公开年度报告. */
-const TITLE_TAIL = /(?<=.{2})(?:关于)?(?:的)?(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)?$/;
 
 /** An agency name as compared: half-width, no spaces, no crawler label, no covering letter's verb
  * (关于报送《…》的函), no quotes, no title tail. */
@@ -40,7 +45,7 @@ export function cleanAgencyName(name: string): string {
   return toHalfWidth(name)
     .replace(/[\s\u00a0\u200b]+/g, '')
     .replace(NAME_LABEL, '')
-    .replace(/^(?:关于)?(?:报送|印发|公布|发布)(?=.{4})/, '')
+    .replace(COVERING_VERB, '')
     .replace(/^[《"“'‘]+|[》"”'’]+$/g, '')
     .replace(TITLE_TAIL, '');
 }
@@ -49,15 +54,19 @@ function warning(name: string, reason: string): Warning {
   return { code: 'W_AGENCY_UNRESOLVED', message: `agency "${name}": ${reason}; regionCode and agencyId left empty` };
 }
 
-/** The place at the start of the name, trying OCR-confused characters only when the exact name fails. */
+/**
+ * The place at the start of the name. A character OCR confuses is corrected only where the name as
+ * printed gives no place, or less of one (江苏省沐阳县: 江苏省 alone), and the corrected name is
+ * exactly a longer chain of places.
+ */
 function placeOf(name: string): { result: PlaceResult; text: string; corrected?: [string, string] } {
   const result = findPlace(name);
-  if (result.kind === 'found') return { result, text: name };
+  const length = result.kind === 'found' ? result.match.length : 0;
   for (const [wrong, right] of CONFUSABLES) {
     if (!name.includes(wrong)) continue;
     const text = name.split(wrong).join(right);
     const retry = findPlace(text);
-    if (retry.kind === 'found' && retry.match.inexact === 0) return { result: retry, text, corrected: [wrong, right] };
+    if (retry.kind === 'found' && retry.match.inexact === 0 && retry.match.length > length) return { result: retry, text, corrected: [wrong, right] };
   }
   return { result, text: name };
 }
