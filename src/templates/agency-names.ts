@@ -111,7 +111,7 @@ export const CONFUSABLES: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /** A report title's tail left on a name where the title was not the usual one: 地方税务局信息公开年度报告. */
-export const TITLE_TAIL = /(?<=.{2})(?:关于)?(?:的)?(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)?$/;
+export const TITLE_TAIL = /(?<=.{2})(?:(?:(?:19|20)\d{2}年度?)?(?:关于)?(?:的)?(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)?|(?:19|20)\d{2}年度?)$/;
 /** The verb of a covering letter's title before the name: 关于报送《…公安局…年度报告》的函. */
 export const COVERING_VERB = /^(?:关于)?(?:报送|印发|公布|发布)(?=.{4})/;
 /** What looks like a township's name at the start (for the warning when its county is missing). */

@@ -21,6 +21,8 @@ describe('agency identity', () => {
     expect(id('《上海市科学技术委员会》').agencyId).toBe('310000/科学技术委员会');
     expect(id('平潭综合实验区地方税务局信息公开年度报告').agencyId).toBe('350128/地方税务局');
     expect(id('报送平潭综合实验区公安局').agencyId).toBe('350128/公安局');
+    expect(id('关于报送《平潭综合实验区公安局 2015年政府信息公开年度报告》').agencyId).toBe('350128/公安局');
+    expect(id('洪泽区人民政府2023年度').agencyId).toBe('320813/人民政府');
     expect(id('上海市人民政府办公厅（上海市人民政府外事办公室）').agencyId).toBe('310000/人民政府办公厅');
   });
 
