@@ -6,3 +6,5 @@ export { XxgkError } from './errors.js';
 export { ALL_CELL_KEYS } from './cell-keys.js';
 export * from './schema.js';
 export type { Document, Block, Table, TableCell, Paragraph } from './model.js';
+export { resolveAgency, parseAgencyOverrides } from './normalize/agency/index.js';
+export type { AgencyIdentity, AgencyOverrides, ResolveOptions } from './normalize/agency/index.js';

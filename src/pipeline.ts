@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { XxgkError } from './errors.js';
+import type { AgencyOverrides } from './normalize/agency/index.js';
 import { normalize } from './normalize/report.js';
 import { parseDocument, type ParseOptions } from './parsers/index.js';
 import { Report, SCHEMA_VERSION } from './schema.js';
@@ -10,11 +11,13 @@ import { TOOL_VERSION } from './version.js';
 export interface ParseBytesOptions extends ParseOptions {
   /** The input path or URL as the user gave it; recorded in source.path. */
   path: string;
+  /** A user's agency mapping (xxgk parse --agencies): names → agencyId. */
+  agencies?: AgencyOverrides;
 }
 
 export async function parseBytes(bytes: Uint8Array, options: ParseBytesOptions): Promise<Report> {
   const document = await parseDocument(bytes, options);
-  const content = normalize(document.value);
+  const content = normalize(document.value, { agencies: options.agencies });
   const record = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'xxgk', version: TOOL_VERSION },
@@ -34,7 +37,7 @@ export async function parseBytes(bytes: Uint8Array, options: ParseBytesOptions):
   return parsed.data;
 }
 
-export async function parseFile(path: string, options: ParseOptions = {}): Promise<Report> {
+export async function parseFile(path: string, options: Omit<ParseBytesOptions, 'path'> = {}): Promise<Report> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);

@@ -109,6 +109,13 @@ export class Manifest {
     await this.handle.sync();
   }
 
+  /** Commit new lengths for run files rewritten whole (no new entries), then fsync. */
+  async recommit(offsets: Offsets): Promise<void> {
+    Object.assign(this.offsets, offsets);
+    await this.handle.write(JSON.stringify({ commit: this.offsets }) + '\n');
+    await this.handle.sync();
+  }
+
   async close(): Promise<void> {
     await this.handle.close();
   }

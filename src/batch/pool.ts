@@ -5,6 +5,7 @@
 import { MessageChannel } from 'node:worker_threads';
 import PQueue from 'p-queue';
 import { Piscina } from 'piscina';
+import type { AgencyOverrides } from '../normalize/agency/index.js';
 import type { FailedOutcome, ParseOutcome, ParseTask } from './protocol.js';
 
 export interface PoolOptions {
@@ -13,6 +14,13 @@ export interface PoolOptions {
   timeoutMs: number;
   /** Per-worker old-generation heap limit in megabytes. */
   maxMemoryMb: number;
+  /** A user's agency mapping, given to every worker once (as its workerData). */
+  agencies?: AgencyOverrides;
+}
+
+/** What every parse worker starts with. */
+export interface WorkerSetup {
+  agencies: [string, string][];
 }
 
 const STARTUP_GRACE_MS = 60_000;
@@ -41,6 +49,7 @@ export class ParsePool {
       concurrentTasksPerWorker: 1,
       idleTimeout: 60 * 60 * 1000,
       resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb },
+      workerData: { agencies: [...(options.agencies ?? [])] } satisfies WorkerSetup,
     });
     this.slots = new PQueue({ concurrency: options.jobs });
   }

@@ -4,14 +4,19 @@ import { performance } from 'node:perf_hooks';
 import { toFailure, XxgkError } from '../errors.js';
 import { csvRow } from '../output/csv.js';
 import { parseBytes } from '../pipeline.js';
+import { workerData } from 'piscina';
+import type { WorkerSetup } from './pool.js';
 import type { ParseOutcome, ParseTask } from './protocol.js';
+
+// The user's agency mapping (xxgk parse --agencies), sent once when the thread starts.
+const agencies = new Map((workerData as WorkerSetup | undefined)?.agencies ?? []);
 
 export default async function parseTask(task: ParseTask): Promise<ParseOutcome> {
   const started = performance.now();
   task.started.postMessage(0);
   task.started.close();
   try {
-    const report = await parseBytes(task.bytes, { path: task.path });
+    const report = await parseBytes(task.bytes, { path: task.path, agencies });
     return {
       ok: true,
       format: report.source.format,

@@ -52,6 +52,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--max-memory <mb>', 'heap limit per worker (E_TOO_LARGE)', positiveInteger, 1024)
     .option('--shard <i/n>', 'parse only shard i of n (1-based), split by a hash of each path', shard)
     .option('--retry-failed', 'parse again the inputs that failed in earlier runs into this folder')
+    .option('--agencies <file>', 'CSV name,agencyId: the agencyId to give bodies renamed or merged (names as printed, or computed ids)')
     .option('-q, --quiet', 'without a terminal, a progress line every 100 files instead of one per file')
     .action(async (inputs: string[], options: ParseCommandOptions) => {
       exitCode = await parseCommand(inputs, options);

@@ -10,6 +10,7 @@ import { ParsePool } from '../batch/pool.js';
 import { createProgress, type Progress } from '../batch/progress.js';
 import { inShard, type Shard } from '../batch/shard.js';
 import { exitWithParent, FAILURE_MESSAGE, isBatchChild, supervise } from '../batch/supervise.js';
+import { parseAgencyOverrides, type AgencyOverrides } from '../normalize/agency/index.js';
 import { FolderLockedError, lockFolder } from '../output/lock.js';
 import { OutputFolderError, OutputWriter } from '../output/writer.js';
 import type { ErrorCode } from '../schema.js';
@@ -29,6 +30,8 @@ export interface ParseCommandOptions {
   maxMemory: number;
   shard?: Shard;
   retryFailed?: boolean;
+  /** CSV name,agencyId (--agencies). */
+  agencies?: string;
 }
 
 type Input = { bytes: Uint8Array; sha256: string } | { failure: { code: ErrorCode; message: string } };
@@ -48,6 +51,12 @@ async function readInput(path: string): Promise<Input> {
 
 export async function parseCommand(inputs: string[], options: ParseCommandOptions): Promise<number> {
   if (inputs.filter((i) => i === STDIN).length > 1) return usage('"-" (paths on stdin) may be given once');
+  let agencies: AgencyOverrides | undefined;
+  try {
+    agencies = options.agencies === undefined ? undefined : await readAgencyOverrides(options.agencies);
+  } catch (error) {
+    return usage((error as Error).message);
+  }
   if (!isBatchChild()) {
     let release: () => void;
     try {
@@ -65,14 +74,16 @@ export async function parseCommand(inputs: string[], options: ParseCommandOption
   exitWithParent();
   let writer: OutputWriter;
   try {
-    writer = await OutputWriter.open(options.out, { retryFailed: options.retryFailed });
+    writer = await OutputWriter.open(options.out, { retryFailed: options.retryFailed, agencies });
   } catch (error) {
     if (error instanceof OutputFolderError) return usage(error.message);
     throw error;
   }
+  if (writer.rebuiltRows > 0)
+    process.stderr.write(`reports.csv had the columns of an older xxgk: rewritten from reports.jsonl with this version's (${writer.rebuiltRows} rows)\n`);
   const journal = CrashJournal.open(options.out);
   for (const suspect of journal.suspects) process.stderr.write(`in flight when the last run died, parsed alone now: ${suspect.path}\n`);
-  const pool = new ParsePool({ jobs: options.jobs, timeoutMs: options.timeout * 1000, maxMemoryMb: options.maxMemory });
+  const pool = new ParsePool({ jobs: options.jobs, timeoutMs: options.timeout * 1000, maxMemoryMb: options.maxMemory, agencies });
   const summary = new Summary();
   const tty = process.stderr.isTTY === true;
   const progress = createProgress({ tty, quiet: options.quiet });
@@ -201,6 +212,21 @@ class BatchRun {
     this.summary.skip(status === 'failed');
     if (status === 'failed') process.send?.(FAILURE_MESSAGE);
     this.progress.done(path, { skipped: true });
+  }
+}
+
+/** The --agencies file, checked before any work starts: a bad line is a usage error. */
+async function readAgencyOverrides(path: string): Promise<AgencyOverrides> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new Error(`--agencies: cannot read ${path}: ${(error as Error).message}`);
+  }
+  try {
+    return parseAgencyOverrides(text);
+  } catch (error) {
+    throw new Error(`--agencies ${path}: ${(error as Error).message}`);
   }
 }
 

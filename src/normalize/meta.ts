@@ -3,6 +3,7 @@ import type { Document, Paragraph } from '../model.js';
 import type { Report, Warning } from '../schema.js';
 import { chineseNumeral } from './values.js';
 import { toHalfWidth } from '../templates/labels.js';
+import { resolveAgency, type ResolveOptions } from './agency/index.js';
 
 type Meta = Report['meta'];
 
@@ -133,7 +134,7 @@ function yearFrom(text: string): number | null {
 
 const PAGE_DATE = /(发布|发文|成文|印发)(日期|时间)[:：]?/;
 
-export function readMeta(document: Document, warnings: Warning[]): Meta {
+export function readMeta(document: Document, warnings: Warning[], options: ResolveOptions = {}): Meta {
   const paragraphs = document.blocks.filter((b): b is Paragraph => b.kind === 'paragraph');
   const pageTitle = document.meta.title ? clean(document.meta.title).replace(TITLE_LABEL, '') : null;
   // The page's <title> stands in only where it names a report ("…年度报告_示例区人民政府网").
@@ -165,7 +166,12 @@ export function readMeta(document: Document, warnings: Warning[]): Meta {
   }
   if (!published) warnings.push({ code: 'W_DATE_MISSING', message: 'no publication date in the signature or on the page' });
 
-  return { title, agency, agencyFrom, year, published, templateVersion: null, ...place(agency), regionCode: null, regionName: null, agencyId: null };
+  const identity = resolveAgency(agency, options);
+  warnings.push(...identity.warnings);
+  const { regionCode, regionName, agencyId, level } = identity.value;
+  const printed = place(agency);
+  // The gazetteer knows the level where the name's suffix misleads (昆山市 is a county).
+  return { title, agency, agencyFrom, year, published, templateVersion: null, ...printed, level: level ?? printed.level, regionCode, regionName, agencyId };
 }
 
 const MUNICIPALITIES = /^(北京市|上海市|天津市|重庆市)/;

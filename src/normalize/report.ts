@@ -5,6 +5,7 @@ import type { Report, Tables, Warning } from '../schema.js';
 import { XxgkError } from '../errors.js';
 import { checkWarnings, runChecks } from './checks.js';
 import { readMeta } from './meta.js';
+import type { AgencyOverrides } from './agency/index.js';
 import { rowStream } from './rows.js';
 import { findHeadings, readSections } from './sections.js';
 import { readActiveDisclosure } from './tables/active-disclosure.js';
@@ -13,14 +14,19 @@ import { readReviews } from './tables/reviews-and-lawsuits.js';
 import { runTogetherApplications, runTogetherDisclosure, runTogetherReviews } from './tables/run-together.js';
 import { cutInlineParts } from './inline-parts.js';
 
+export interface NormalizeOptions {
+  /** A user's agency mapping (xxgk parse --agencies). */
+  agencies?: AgencyOverrides;
+}
+
 export type Content = Pick<Report, 'meta' | 'sections' | 'tables' | 'tableInfo' | 'checks'>;
 
-export function normalize(document: Document): Result<Content> {
+export function normalize(document: Document, options: NormalizeOptions = {}): Result<Content> {
   const warnings: Warning[] = [];
   if (document.blocks.every((b) => (b.kind === 'paragraph' ? b.text.trim() === '' : b.grid.length === 0)))
     throw new XxgkError('E_EMPTY', 'the input holds no text');
 
-  const meta = readMeta(document, warnings);
+  const meta = readMeta(document, warnings, { overrides: options.agencies });
   // Crawled pages run the whole article into one line: part titles inside lines are cut out.
   document = cutInlineParts(document);
   const headings = findHeadings(document);

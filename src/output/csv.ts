@@ -2,7 +2,7 @@
 import { ALL_CELL_KEYS, cellAt } from '../cell-keys.js';
 import type { Report } from '../schema.js';
 
-const META_COLUMNS = ['source.path', 'meta.agency', 'meta.year', 'meta.published', 'meta.templateVersion'] as const;
+const META_COLUMNS = ['source.path', 'meta.agency', 'meta.regionCode', 'meta.regionName', 'meta.agencyId', 'meta.year', 'meta.published', 'meta.templateVersion'] as const;
 
 export const CSV_COLUMNS: string[] = [...META_COLUMNS, ...ALL_CELL_KEYS];
 
@@ -17,7 +17,8 @@ export function csvHeader(): string {
 }
 
 export function csvRow(report: Report): string {
-  const meta = [report.source.path, report.meta.agency, report.meta.year, report.meta.published, report.meta.templateVersion];
+  const { agency, regionCode, regionName, agencyId } = report.meta;
+  const meta = [report.source.path, agency, regionCode, regionName, agencyId, report.meta.year, report.meta.published, report.meta.templateVersion];
   const cells = ALL_CELL_KEYS.map((key) => cellAt(report.tables, key)?.value ?? null);
   return [...meta, ...cells].map(field).join(',') + '\r\n';
 }

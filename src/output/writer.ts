@@ -5,12 +5,14 @@
 // their lengths. On open, the run files are cut back to the last commit (see batch/manifest.ts),
 // which also removes a torn last line left by a killed run.
 import { createHash } from 'node:crypto';
-import { mkdir, open, readdir, readFile, stat, truncate, unlink, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, stat, truncate, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { Manifest, type ManifestEntry, type Prior } from '../batch/manifest.js';
 import { Report, type ErrorCode, type Format } from '../schema.js';
 import { writeFileAtomic } from './atomic.js';
+import type { AgencyOverrides } from '../normalize/agency/index.js';
 import { csvHeader, csvRow } from './csv.js';
+import { rebuildCsv, UnreadableRecordError } from './csv-rebuild.js';
 
 export const REPORTS_JSONL = 'reports.jsonl';
 export const REPORTS_CSV = 'reports.csv';
@@ -65,9 +67,21 @@ export class OutputWriter {
     this.timer = setInterval(() => void this.serial(() => this.commitIfDue()), COMMIT_MS).unref();
   }
 
-  static async open(dir: string, options: { retryFailed?: boolean } = {}): Promise<OutputWriter> {
+  /** Rows of reports.csv rewritten from reports.jsonl on open (an older version's columns), else 0. */
+  rebuiltRows = 0;
+
+  static async open(dir: string, options: { retryFailed?: boolean; agencies?: AgencyOverrides } = {}): Promise<OutputWriter> {
     await mkdir(dir, { recursive: true });
     const manifest = await Manifest.open(dir, { retryFailed: options.retryFailed, failuresFile: FAILURES_JSONL });
+    let rebuilt = 0;
+    try {
+      if (manifest.existed) rebuilt = await rebuildOldCsv(dir, manifest, options.agencies);
+    } catch (error) {
+      await manifest.close();
+      if (error instanceof UnreadableRecordError)
+        throw new OutputFolderError(`${join(dir, REPORTS_CSV)} has other columns than this version of xxgk writes and cannot be rewritten: ${error.message}; use a new output folder`);
+      throw error;
+    }
     const files = {} as Record<(typeof RUN_FILES)[number], RunFile>;
     for (const name of RUN_FILES) {
       const path = join(dir, name);
@@ -90,7 +104,9 @@ export class OutputWriter {
       throw new OutputFolderError(`${join(dir, REPORTS_CSV)} has other columns than this version of xxgk writes; use a new output folder`);
     }
     await removeTemporaryFiles(dir);
-    return new OutputWriter(dir, manifest, files);
+    const writer = new OutputWriter(dir, manifest, files);
+    writer.rebuiltRows = rebuilt;
+    return writer;
   }
 
   /** Whether these bytes under this path were recorded, as ok or failed, by this or an earlier run. */
@@ -207,6 +223,24 @@ async function readOwner(path: string): Promise<{ sha256: string; path: string }
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A reports.csv with other columns than this version's (an older xxgk wrote the folder): rewrite
+ * it from the committed reports.jsonl. The new length is committed before the new file replaces
+ * the old, so a crash in between leaves the old file, which the next run rewrites again.
+ */
+async function rebuildOldCsv(dir: string, manifest: Manifest, agencies?: AgencyOverrides): Promise<number> {
+  const csv = join(dir, REPORTS_CSV);
+  const size = await stat(csv).then(
+    (s) => s.size,
+    () => 0,
+  );
+  if (size === 0 || (await firstLine(csv)) === csvHeader()) return 0;
+  const rebuilt = await rebuildCsv(join(dir, REPORTS_JSONL), manifest.offsets[REPORTS_JSONL] ?? 0, csv, agencies);
+  await manifest.recommit({ [REPORTS_CSV]: rebuilt.bytes });
+  await rename(rebuilt.temporary, csv);
+  return rebuilt.rows;
 }
 
 /** Temporary files of atomic writes that a killed run left behind. */

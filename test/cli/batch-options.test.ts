@@ -71,6 +71,49 @@ describe('xxgk parse options', () => {
     expect(readFileSync(join(foreign, 'reports.jsonl'), 'utf8')).toBe('{}\n');
   }, 60_000);
 
+  it('--agencies gives every worker the mapping; a bad mapping file is a usage error', async () => {
+    const out = join(tmp, 'agencies');
+    const file = join(tmp, 'agencies.csv');
+    writeFileSync(file, 'name,agencyId\n示例市示例区示例镇人民政府,320813/示例镇\n');
+    const run = await runCli(['parse', input, '-o', out, '--jobs', '2', '--agencies', file]);
+    expect(run.code).toBe(0);
+    const mapped = records(out).filter((r) => r.meta.agency === '示例市示例区示例镇人民政府');
+    expect(mapped.length).toBeGreaterThanOrEqual(4);
+    for (const r of mapped) {
+      expect(r.meta).toMatchObject({ agencyId: '320813/示例镇', regionCode: '320813', regionName: '江苏省淮安市洪泽区' });
+      expect(r.warnings.map((w) => w.code)).not.toContain('W_AGENCY_UNRESOLVED');
+    }
+    const csv = readFileSync(join(out, 'reports.csv'), 'utf8').split('\r\n');
+    expect(csv.filter((l) => l.includes(',320813,江苏省淮安市洪泽区,320813/示例镇,')).length).toBe(mapped.length);
+    // Without the mapping the same name resolves to nothing, and says so.
+    const plain = join(tmp, 'agencies-none');
+    await runCli(['parse', join(input, 'good-21.html'), '-o', plain]);
+    expect(records(plain)[0].meta.agencyId).toBeNull();
+    expect(records(plain)[0].warnings.map((w) => w.code)).toContain('W_AGENCY_UNRESOLVED');
+
+    writeFileSync(file, 'name,agencyId\n只有名字\n');
+    const bad = await runCli(['parse', input, '-o', join(tmp, 'agencies-bad'), '--agencies', file]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--agencies .*line 2/);
+    expect((await runCli(['parse', input, '-o', join(tmp, 'agencies-bad'), '--agencies', join(tmp, 'missing.csv')])).code).toBe(2);
+  }, 60_000);
+
+  it('a rerun into a folder whose reports.csv has an older version\'s columns rewrites it from reports.jsonl, then appends', async () => {
+    const out = join(tmp, 'older');
+    expect((await runCli(['parse', join(input, 'good-21.html'), join(input, 'good-22.html'), '-o', out])).code).toBe(0);
+    const header = readFileSync(join(out, 'reports.csv'), 'utf8').split('\r\n')[0];
+    const old = header.replace(',meta.regionCode,meta.regionName,meta.agencyId', '');
+    expect(old).not.toBe(header);
+    writeFileSync(join(out, 'reports.csv'), `${old}\r\nrow of 0.1.0\r\nrow of 0.1.0\r\n`);
+    const rerun = await runCli(['parse', join(input, 'good-21.html'), join(input, 'good-23.html'), '-o', out]);
+    expect(rerun.code).toBe(0);
+    expect(rerun.stderr).toMatch(/reports\.csv had the columns of an older xxgk: rewritten from reports\.jsonl .*\(2 rows\)/);
+    const csv = readFileSync(join(out, 'reports.csv'), 'utf8').split('\r\n').filter(Boolean);
+    expect(csv[0]).toBe(header);
+    expect(csv.slice(1).map((l) => l.split(',')[0].split('/').pop()).sort()).toEqual(['good-21.html', 'good-22.html', 'good-23.html']);
+    expect(records(out).length).toBe(3);
+  }, 60_000);
+
   it('survives a file that exhausts memory, even when that aborts the whole process', async () => {
     const dir = join(tmp, 'memory');
     mkdirSync(dir);

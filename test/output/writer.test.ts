@@ -4,7 +4,9 @@ import { appendFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { csvHeader } from '../../src/output/csv.js';
+import { CSV_COLUMNS, csvHeader, csvRow } from '../../src/output/csv.js';
+import { parseFile } from '../../src/pipeline.js';
+import { FIXTURES } from '../helpers.js';
 import { OutputFolderError, OutputWriter, type RecordText } from '../../src/output/writer.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'xxgk-writer-'));
@@ -96,7 +98,7 @@ describe('OutputWriter', () => {
     await OutputWriter.open(dir).then((w) => w.close());
     rmSync(join(dir, 'manifest.jsonl'));
     await expect(OutputWriter.open(dir)).rejects.toBeInstanceOf(OutputFolderError);
-    // Committed rows under another header (another version's columns): never appended to.
+    // Committed rows under another header, over lines that are no records to rewrite it from: never appended to.
     const other = join(tmp, 'other-columns');
     const w = await OutputWriter.open(other);
     await w.report('a.html', sha('a'), record('a.html', sha('a')));
@@ -104,5 +106,52 @@ describe('OutputWriter', () => {
     const csv = readFileSync(join(other, 'reports.csv'), 'utf8');
     writeFileSync(join(other, 'reports.csv'), 'S' + csv.slice(1));
     await expect(OutputWriter.open(other)).rejects.toBeInstanceOf(OutputFolderError);
+  });
+
+  it('rewrites a reports.csv an older version wrote (other columns) from reports.jsonl, filling the agency identity', async () => {
+    const dir = join(tmp, 'old-version');
+    // A record as xxgk 0.1.0 wrote it: no regionCode, regionName, agencyId in meta.
+    const report = await parseFile(join(FIXTURES, 'html', 'template-full.html'));
+    const old = { ...report, meta: { ...report.meta, agency: '淮安市洪泽区人民政府' } } as Record<string, any>;
+    for (const key of ['regionCode', 'regionName', 'agencyId']) delete old.meta[key];
+    const json = JSON.stringify(old);
+    let w = await OutputWriter.open(dir);
+    await w.report('a.html', report.source.sha256, { format: 'html', json, line: json + '\n', csv: 'row\r\n' });
+    await w.close();
+    const oldColumns = CSV_COLUMNS.filter((c) => !['meta.regionCode', 'meta.regionName', 'meta.agencyId'].includes(c));
+    writeFileSync(join(dir, 'reports.csv'), oldColumns.join(',') + '\r\nold row\r\n');
+
+    w = await OutputWriter.open(dir);
+    expect(w.rebuiltRows).toBe(1);
+    await w.report('b.html', sha('b'), record('b.html', sha('b')));
+    await w.close();
+    const rows = readFileSync(join(dir, 'reports.csv'), 'utf8').split('\r\n');
+    expect(rows[0] + '\r\n').toBe(csvHeader());
+    expect(rows[0].startsWith('source.path,meta.agency,meta.regionCode,meta.regionName,meta.agencyId,meta.year')).toBe(true);
+    expect(rows[1]).toBe(csvRow({ ...report, meta: { ...report.meta, agency: '淮安市洪泽区人民政府', regionCode: '320813', regionName: '江苏省淮安市洪泽区', agencyId: '320813/人民政府' } }).trimEnd());
+    expect(rows[2]).toBe('b.html');
+    // Committed: the next run neither rewrites nor cuts it.
+    const before = readFileSync(join(dir, 'reports.csv'), 'utf8');
+    w = await OutputWriter.open(dir);
+    expect(w.rebuiltRows).toBe(0);
+    await w.close();
+    expect(readFileSync(join(dir, 'reports.csv'), 'utf8')).toBe(before);
+  });
+
+  it('a crash after the rewritten CSV was committed but before it replaced the old one: the next run rewrites again', async () => {
+    const dir = join(tmp, 'old-version-crash');
+    const report = await parseFile(join(FIXTURES, 'html', 'template-full.html'));
+    const json = JSON.stringify(report);
+    let w = await OutputWriter.open(dir);
+    await w.report('a.html', report.source.sha256, { format: 'html', json, line: json + '\n', csv: csvRow(report) });
+    await w.close();
+    const good = readFileSync(join(dir, 'reports.csv'), 'utf8');
+    // The old file still in place, the manifest already naming the new length.
+    writeFileSync(join(dir, 'reports.csv'), 'old,header\r\n' + 'x'.repeat(good.length) + '\r\n');
+    appendFileSync(join(dir, 'manifest.jsonl'), JSON.stringify({ commit: { 'reports.jsonl': Buffer.byteLength(json) + 1, 'reports.csv': Buffer.byteLength(good), 'failures.jsonl': 0 } }) + '\n');
+    w = await OutputWriter.open(dir);
+    expect(w.rebuiltRows).toBe(1);
+    await w.close();
+    expect(readFileSync(join(dir, 'reports.csv'), 'utf8')).toBe(good);
   });
 });
