@@ -1,9 +1,9 @@
 // Bytes → Document: sniff the real format, then hand the bytes to its parser.
 import { XxgkError } from '../errors.js';
 import type { Document, Result } from '../model.js';
+import { parseDoc } from './doc.js';
 import { parseDocx } from './docx.js';
 import { parseHtml } from './html.js';
-import { rejectOle } from './ole.js';
 import { parsePdf } from './pdf/index.js';
 import { sniff } from './sniff.js';
 import { parseText } from './text.js';
@@ -27,7 +27,8 @@ export async function parseDocument(bytes: Uint8Array, options: ParseOptions = {
     case 'pdf':
       return parsePdf(bytes);
     case 'ole':
-      return rejectOle(bytes);
+      // A .doc, a .wps in Word's binary format; anything else gets its own error there.
+      return parseDoc(bytes);
     case 'zip':
       throw new XxgkError('E_UNSUPPORTED_FORMAT', 'a zip archive that is not a Word document (no word/document.xml)');
     case 'binary':
