@@ -11,6 +11,8 @@ export interface OleInfo {
   kind: OleKind;
   /** Names of the storages and streams found. */
   names: string[];
+  /** The directory could not be read (names come from a scan of the bytes). */
+  damaged: boolean;
 }
 
 const SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -61,12 +63,13 @@ export function classifyOle(bytes: Uint8Array): OleInfo {
     }
   } else if (has('Workbook') || has('Book')) kind = 'xls';
   else if (has('PowerPoint Document')) kind = 'ppt';
-  return { kind, names };
+  return { kind, names, damaged: entries.length === 0 };
 }
 
 /** Throw the error that fits an OLE2 file. */
 export function rejectOle(bytes: Uint8Array): never {
-  const { kind } = classifyOle(bytes);
+  const { kind, damaged } = classifyOle(bytes);
+  if (kind === 'unknown' && damaged) throw new XxgkError('E_CORRUPT', 'the compound file (.doc, .wps) is damaged: its directory cannot be read (a truncated file?)');
   switch (kind) {
     case 'encrypted-ooxml':
       throw new XxgkError('E_ENCRYPTED', 'the document is password-protected (an encrypted Office package); remove the password and save it again');
