@@ -3,10 +3,12 @@
 // (WPS Office saves .wps in the same Word binary format; LibreOffice cannot write one, so it is
 // a copy of a .doc), and damaged or unreadable files made from a real .doc, with a manifest.json.
 // Needs LibreOffice (soffice); run: node scripts/make-doc-fixtures.mjs
+// fatOf and entryOf are shared with scripts/make-hostile.mjs, which damages a .doc in more ways.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const DOCX_DIR = 'test/fixtures/docx';
 const DIR = 'test/fixtures/doc';
@@ -25,7 +27,7 @@ function soffice(args) {
 // ── just enough of the compound file format to patch a stream in place ─────────────────────
 
 /** FAT of a version-3 compound file whose FAT sectors are all listed in the header. */
-function fatOf(bytes) {
+export function fatOf(bytes) {
   const count = bytes.readUInt32LE(0x2c);
   if (count > 109) throw new Error('FAT sectors in the DIFAT chain: not handled by this generator');
   const fat = [];
@@ -37,7 +39,7 @@ function fatOf(bytes) {
 }
 
 /** The directory entry of a stream: its offset in the file, start sector and size. */
-function entryOf(bytes, name) {
+export function entryOf(bytes, name) {
   const fat = fatOf(bytes);
   for (let s = bytes.readUInt32LE(0x30); s < 0xfffffffe; s = fat[s].next) {
     for (let e = 0; e < SECTOR / 128; e++) {
@@ -113,4 +115,4 @@ function main() {
   }
 }
 
-main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main();
