@@ -9,6 +9,7 @@ import { htmlToDocument } from './html.js';
 import { checkCompound, classifyOle, readOleStream, rejectOle } from './ole.js';
 import { readPapx, runAt, type PapxRun } from './doc-props.js';
 import { layoutRows, type DocRow } from './doc-grid.js';
+import { summaryTitle } from './doc-summary.js';
 
 /** Larger .doc files than this are no report (the DOCX cap on a part is the same). */
 export const MAX_DOC_BYTES = 64 * 1024 * 1024;
@@ -74,7 +75,8 @@ export async function parseDoc(bytes: Uint8Array): Promise<Result<Document>> {
     throw new XxgkError('E_CORRUPT', `the .doc file could not be read: ${(error as Error).message}`);
   }
   const html = bodyHtml(extractor._pieces, extractor._boundaries.ccpText, extractor.papx);
-  return htmlToDocument(html, { format: 'doc' });
+  const title = summaryTitle(readOleStream(bytes, '\u0005SummaryInformation'));
+  return htmlToDocument(html, { format: 'doc', meta: title ? { title } : {} });
 }
 
 const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

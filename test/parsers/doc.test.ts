@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/parsers/index.js';
 import { parseDocx } from '../../src/parsers/docx.js';
 import { parseBytes } from '../../src/pipeline.js';
+import { summaryTitle } from '../../src/parsers/doc-summary.js';
+import iconv from 'iconv-lite';
 import { ALL_CELL_KEYS, cellAt, specOf, wrongCells } from '../helpers.js';
 import type { Document, Table, TableCell } from '../../src/model.js';
 import { XxgkError } from '../../src/errors.js';
@@ -49,6 +51,9 @@ describe('.doc fixtures against the DOCX they were saved from', () => {
 
       it('gives the same blocks and table grids, spans included', () => {
         expect(d.format).toBe('doc');
+        // The title from \x05SummaryInformation, as DOCX's from docProps/core.xml.
+        expect(d.meta).toEqual(x.meta);
+        expect(d.meta.title).toMatch(/政府信息公开工作年度报告$/);
         expect(texts(d)).toEqual(texts(x));
         const grids = tables(d).map(gridOf);
         if (c.writerKeepsDeletedRow) expect(grids[c.writerKeepsDeletedRow.table].pop()!.every((cell) => cell.startsWith('99|'))).toBe(true);
@@ -95,6 +100,44 @@ describe('.doc fixtures against the DOCX they were saved from', () => {
     const doc = (await parseDocx(bytesOf('template-full.doc'))).value;
     expect(doc.format).toBe('doc');
     expect(tables(doc)).toHaveLength(3);
+  });
+});
+
+describe('summaryTitle', () => {
+  /** A property set stream with a code page and a title in it. */
+  function summary(codepage: number, title: Buffer, type = 0x1e): Buffer {
+    const header = Buffer.alloc(48);
+    header.writeUInt16LE(0xfffe, 0);
+    header.writeUInt32LE(1, 24);
+    header.writeUInt32LE(48, 44);
+    const props = Buffer.alloc(24);
+    props.writeUInt32LE(2, 4);
+    props.writeUInt32LE(1, 8);
+    props.writeUInt32LE(24, 12);
+    props.writeUInt32LE(2, 16);
+    props.writeUInt32LE(32, 20);
+    const cp = Buffer.alloc(8);
+    cp.writeUInt16LE(2, 0);
+    cp.writeUInt16LE(codepage, 4);
+    const value = Buffer.alloc(8);
+    value.writeUInt16LE(type, 0);
+    value.writeUInt32LE(type === 0x1f ? title.length / 2 : title.length, 4);
+    return Buffer.concat([header, props, cp, value, title]);
+  }
+
+  it('decodes the title in the code page the set names, or UTF-16', () => {
+    const title = '某县人民政府2012年政府信息公开工作年度报告';
+    expect(summaryTitle(summary(936, Buffer.concat([iconv.encode(title, 'gbk'), Buffer.alloc(1)])))).toBe(title);
+    expect(summaryTitle(summary(65001, Buffer.from(`${title}\0`)))).toBe(title);
+    expect(summaryTitle(summary(1200, Buffer.from(`${title}\0`, 'utf16le'), 0x1f))).toBe(title);
+  });
+
+  it('gives nothing for a missing or damaged stream', () => {
+    expect(summaryTitle(undefined)).toBeUndefined();
+    expect(summaryTitle(Buffer.alloc(10))).toBeUndefined();
+    const bad = summary(936, Buffer.from('x'));
+    bad.writeUInt32LE(1 << 30, 44);
+    expect(summaryTitle(bad)).toBeUndefined();
   });
 });
 
