@@ -14,6 +14,9 @@ export interface DocRow {
 
 /** Edges closer than this (twips, 1/1440 inch) are one column edge: writers round widths. */
 const EDGE_TOLERANCE = 30;
+/** More columns than this from the union of the rows' edges is no report table but rows whose
+ *  edges never line up (or a hostile file): its cells are then placed side by side. */
+export const MAX_GRID_COLUMNS = 256;
 
 interface Placed extends RawCell {
   col: number;
@@ -24,7 +27,8 @@ interface Placed extends RawCell {
 /** Rows of cells with spans, gaps filled with empty cells, ready for buildGrid or markup. */
 export function layoutRows(rows: DocRow[]): RawCell[][] {
   const edges = columnEdges(rows);
-  const placed = rows.map((row) => placeRow(row, edges));
+  const aligned = edges.length - 1 <= MAX_GRID_COLUMNS;
+  const placed = rows.map((row) => placeRow(aligned ? row : { cells: row.cells }, edges));
   // Vertical merges: a continuing cell joins the cell above that starts at its column with its width.
   const open = new Map<number, Placed>();
   const kept: Placed[][] = placed.map((cells) => {
@@ -56,10 +60,16 @@ function columnEdges(rows: DocRow[]): number[] {
   return edges;
 }
 
+/** Index of the edge nearest to x (binary search: edges are sorted). */
 function edgeIndex(edges: number[], x: number): number {
-  let best = 0;
-  for (let i = 1; i < edges.length; i++) if (Math.abs(edges[i] - x) < Math.abs(edges[best] - x)) best = i;
-  return best;
+  let lo = 0;
+  let hi = edges.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (edges[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && Math.abs(edges[lo - 1] - x) <= Math.abs(edges[lo] - x) ? lo - 1 : lo;
 }
 
 function placeRow(row: DocRow, edges: number[]): Placed[] {

@@ -1,7 +1,10 @@
 // The two pieces of the .doc table reader that LibreOffice's files do not exercise: Word 97's own
 // merge flags (horzMerge, sprmTVertMerge, sprmTMerge) and property records wider than 255 bytes.
 import { describe, expect, it } from 'vitest';
-import { layoutRows, type DocRow } from '../../src/parsers/doc-grid.js';
+import { MAX_GRID_COLUMNS, layoutRows, type DocRow } from '../../src/parsers/doc-grid.js';
+import { bodyHtml } from '../../src/parsers/doc-body.js';
+import { htmlToDocument } from '../../src/parsers/html.js';
+import type { PapxRun } from '../../src/parsers/doc-props.js';
 import { readPapx, runAt } from '../../src/parsers/doc-props.js';
 import { buildGrid } from '../../src/parsers/html-grid.js';
 
@@ -53,6 +56,41 @@ describe('layoutRows', () => {
       ['x@0,0:1x1', 'y@0,1:1x1'],
       ['@1,0:1x1', 'z@1,1:1x1'],
     ]);
+  });
+});
+
+describe('layoutRows on rows whose edges never line up', () => {
+  it('places the cells side by side instead of building a grid thousands of columns wide', () => {
+    const rows: DocRow[] = Array.from({ length: 200 }, (_, r) => ({ cells: ['a', 'b'], def: { cells: [cell(r * 100, r * 100 + 50), cell(r * 100 + 50, 30000 + r * 53)] } }));
+    const laid = layoutRows(rows);
+    expect(laid.every((row) => row.length === 2 && row.every((c) => c.colSpan === 1 && c.rowSpan === 1))).toBe(true);
+    expect(MAX_GRID_COLUMNS).toBeLessThan(400);
+  });
+});
+
+describe('bodyHtml', () => {
+  // One character per file offset unit; which characters are cells and row ends is given by runs.
+  const read = (text: string, runs: PapxRun[] = []) =>
+    htmlToDocument(bodyHtml(text, (cp) => cp, runs)).value.blocks.map((b) => (b.kind === 'table' ? b.grid.map((row) => row.map((c) => c.text)) : b.text));
+  const inTable = (from: number, to: number, rowEnd = false): PapxRun => ({ fcStart: from, fcEnd: to, inTable: true, rowEnd, depth: 1 });
+
+  it('keeps field results, drops instructions (nested too) and deleted text, and breaks lines', () => {
+    const text = '甲\x13 HYPERLINK "http://x" \x14链接\x15乙\r\x13 TOC \x13 PAGE \x14 3\x15\x14目录\x15\r丙\x00\x00丁\x0b戊\x0c己\r';
+    expect(read(text)).toEqual(['甲链接乙', '目录', '丙丁\n戊', '己']);
+  });
+
+  it('reads cells and rows from the marks and their properties, paragraphs in a cell as lines', () => {
+    const text = '前\ra\rb\x07c\x07\x07d\x07e\x07\x07后\r';
+    // Characters 2–7 and 9–12 are cell text and cell ends; 8 and 13 end rows.
+    const runs = [inTable(2, 8), inTable(8, 9, true), inTable(9, 13), inTable(13, 14, true)];
+    expect(read(text, runs)).toEqual(['前', [['a\nb', 'c'], ['d', 'e']], '后']);
+  });
+
+  it('takes unbalanced field marks and a hundred thousand open fields in its stride', () => {
+    expect(read('\x15\x14正文\r')).toEqual(['正文']);
+    const started = performance.now();
+    expect(read(`${'\x13'.repeat(100_000)}不可见\r`)).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 });
 
