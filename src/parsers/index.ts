@@ -32,7 +32,8 @@ export async function parseDocument(bytes: Uint8Array, options: ParseOptions = {
     case 'zip':
       throw new XxgkError('E_UNSUPPORTED_FORMAT', 'a zip archive that is not a Word document (no word/document.xml)');
     case 'binary':
-      throw new XxgkError('E_UNSUPPORTED_FORMAT', 'binary data that is none of DOCX, PDF, HTML or text');
+      // Old Kingsoft WPS files (not OLE) end here too.
+      throw new XxgkError('E_UNSUPPORTED_FORMAT', 'binary data that is none of DOCX, Word .doc, PDF, HTML or text; if it is a document (an old WPS .wps, say), save it as .docx');
     default:
       throw new XxgkError('E_UNSUPPORTED_FORMAT', `${format} input is not supported yet`);
   }

@@ -156,6 +156,12 @@ describe('unreadable .doc and .wps', () => {
     });
   }
 
+  it('tells the user to save a .wps that is no compound file as .docx', async () => {
+    const bytes = Buffer.alloc(4096);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919) % 251;
+    await expect(parseDocument(bytes)).rejects.toMatchObject({ code: 'E_UNSUPPORTED_FORMAT', message: expect.stringContaining('save it as .docx') });
+  });
+
   it('has the error cases the parser must tell apart', () => {
     expect(Object.fromEntries(manifest.errors.map((e) => [e.file, e.code]))).toMatchObject({
       'encrypted.doc': 'E_ENCRYPTED',
