@@ -63,7 +63,8 @@ class Extractor extends WordOleExtractor {
 
 export async function parseDoc(bytes: Uint8Array): Promise<Result<Document>> {
   if (bytes.length > MAX_DOC_BYTES) throw new XxgkError('E_TOO_LARGE', `a .doc of ${bytes.length} bytes is over the ${MAX_DOC_BYTES}-byte limit`);
-  if (classifyOle(bytes).kind !== 'doc') rejectOle(bytes);
+  const ole = classifyOle(bytes);
+  if (ole.kind !== 'doc') rejectOle(ole);
   checkCompound(bytes, ['WordDocument', '0Table', '1Table', 'Data']);
   const extractor = new Extractor(readOleStream(bytes, 'Data'));
   try {

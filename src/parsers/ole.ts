@@ -66,9 +66,8 @@ export function classifyOle(bytes: Uint8Array): OleInfo {
   return { kind, names, damaged: entries.length === 0 };
 }
 
-/** Throw the error that fits an OLE2 file. */
-export function rejectOle(bytes: Uint8Array): never {
-  const { kind, damaged } = classifyOle(bytes);
+/** Throw the error that fits an OLE2 file that is not read (all but kind 'doc', which doc.ts reads). */
+export function rejectOle({ kind, damaged }: OleInfo): never {
   if (kind === 'unknown' && damaged) throw new XxgkError('E_CORRUPT', 'the compound file (.doc, .wps) is damaged: its directory cannot be read (a truncated file?)');
   switch (kind) {
     case 'encrypted-ooxml':

@@ -11,7 +11,7 @@ const oleCases = manifest.errors.filter((e) => e.ole);
 
 function failure(bytes: Uint8Array): XxgkError {
   try {
-    rejectOle(bytes);
+    rejectOle(classifyOle(bytes));
   } catch (error) {
     return error as XxgkError;
   }
