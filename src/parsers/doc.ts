@@ -36,29 +36,41 @@ interface OleExtractor {
   _boundaries: { ccpText: number };
 }
 
+interface Extractor extends OleExtractor {
+  papx: PapxRun[];
+}
+
 const require = createRequire(import.meta.url);
-const WordOleExtractor = require('word-extractor/lib/word-ole-extractor.js') as new () => OleExtractor;
-const BufferReader = require('word-extractor/lib/buffer-reader.js') as new (buffer: Buffer) => Reader;
+let loaded: { Extractor: new (data: Buffer | undefined) => Extractor; BufferReader: new (buffer: Buffer) => Reader } | undefined;
 
-/** Keeps the paragraph runs instead of word-extractor's own row-end marking, which misreads
- *  the properties of wide rows (it takes sprmTDefTable's two-byte size for one byte). */
-class Extractor extends WordOleExtractor {
-  papx: PapxRun[] = [];
+/** word-extractor, loaded on the first .doc: a worker that never sees one does not pay for it. */
+function wordExtractor(): NonNullable<typeof loaded> {
+  if (loaded) return loaded;
+  const WordOleExtractor = require('word-extractor/lib/word-ole-extractor.js') as new () => OleExtractor;
+  const BufferReader = require('word-extractor/lib/buffer-reader.js') as new (buffer: Buffer) => Reader;
 
-  constructor(private readonly data: Buffer | undefined) {
-    super();
+  /** Keeps the paragraph runs instead of word-extractor's own row-end marking, which misreads
+   *  the properties of wide rows (it takes sprmTDefTable's two-byte size for one byte). */
+  class TableExtractor extends WordOleExtractor implements Extractor {
+    papx: PapxRun[] = [];
+
+    constructor(private readonly data: Buffer | undefined) {
+      super();
+    }
+
+    extractWordDocument(document: unknown, buffer: Buffer): Promise<unknown> {
+      if (buffer.length < 0x200 || buffer.readUInt16LE(0) !== 0xa5ec) throw new XxgkError('E_CORRUPT', 'the WordDocument stream does not start with a Word file information block');
+      if (buffer.readUInt16LE(2) < MIN_NFIB)
+        throw new XxgkError('E_UNSUPPORTED_FORMAT', 'this is a Word 6.0/95 document, which is not read; open it in Word, WPS or LibreOffice and save it as .docx');
+      return super.extractWordDocument(document, buffer);
+    }
+
+    writeParagraphProperties(word: Buffer, table: Buffer): void {
+      this.papx = readPapx(word, table, this.data);
+    }
   }
-
-  extractWordDocument(document: unknown, buffer: Buffer): Promise<unknown> {
-    if (buffer.length < 0x200 || buffer.readUInt16LE(0) !== 0xa5ec) throw new XxgkError('E_CORRUPT', 'the WordDocument stream does not start with a Word file information block');
-    if (buffer.readUInt16LE(2) < MIN_NFIB)
-      throw new XxgkError('E_UNSUPPORTED_FORMAT', 'this is a Word 6.0/95 document, which is not read; open it in Word, WPS or LibreOffice and save it as .docx');
-    return super.extractWordDocument(document, buffer);
-  }
-
-  writeParagraphProperties(word: Buffer, table: Buffer): void {
-    this.papx = readPapx(word, table, this.data);
-  }
+  loaded = { Extractor: TableExtractor, BufferReader };
+  return loaded;
 }
 
 export async function parseDoc(bytes: Uint8Array): Promise<Result<Document>> {
@@ -66,6 +78,7 @@ export async function parseDoc(bytes: Uint8Array): Promise<Result<Document>> {
   const ole = classifyOle(bytes);
   if (ole.kind !== 'doc') rejectOle(ole);
   checkCompound(bytes, ['WordDocument', '0Table', '1Table', 'Data']);
+  const { Extractor, BufferReader } = wordExtractor();
   const extractor = new Extractor(readOleStream(bytes, 'Data'));
   try {
     const reader = new BufferReader(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
