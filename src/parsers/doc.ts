@@ -90,8 +90,17 @@ export async function parseDoc(bytes: Uint8Array): Promise<Result<Document>> {
   }
   const { text, fcAt } = mainText(extractor._pieces, extractor._boundaries.ccpText);
   const html = bodyHtml(text, fcAt, extractor.papx);
-  const title = summaryTitle(readOleStream(bytes, '\u0005SummaryInformation'));
+  const title = summaryTitle(optionalStream(bytes, '\u0005SummaryInformation'));
   return htmlToDocument(html, { format: 'doc', meta: title ? { title } : {} });
+}
+
+/** A stream the text does not need: unreadable is the same as absent. */
+function optionalStream(bytes: Uint8Array, name: string): Buffer | undefined {
+  try {
+    return readOleStream(bytes, name);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The main text (character positions 0 … ccpText) and the file offset of each of its characters. */

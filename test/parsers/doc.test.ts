@@ -5,6 +5,8 @@ import { parseDocx } from '../../src/parsers/docx.js';
 import { parseBytes } from '../../src/pipeline.js';
 import { summaryTitle } from '../../src/parsers/doc-summary.js';
 import iconv from 'iconv-lite';
+// @ts-expect-error: a plain ES module script shared with the fixture generators
+import { entryOf } from '../../scripts/make-doc-fixtures.mjs';
 import { ALL_CELL_KEYS, cellAt, specOf, wrongCells } from '../helpers.js';
 import type { Document, Table, TableCell } from '../../src/model.js';
 import { XxgkError } from '../../src/errors.js';
@@ -94,6 +96,15 @@ describe('.doc fixtures against the DOCX they were saved from', () => {
     expect(all).toContain('809.34');
     expect(all).not.toContain('321');
     expect(all).not.toContain('12345.67');
+  });
+
+  it('reads a .doc whose summary stream is damaged, without its title', async () => {
+    const bytes = Buffer.from(bytesOf('template-full.doc'));
+    const entry = entryOf(bytes, '\u0005SummaryInformation');
+    bytes.writeUInt32LE(0x7ffffff0, entry.at + 0x74); // start sector far past any table
+    const doc = (await parseDocument(bytes)).value;
+    expect(doc.meta.title).toBeUndefined();
+    expect(tables(doc)).toHaveLength(3);
   });
 
   it('reads a .doc that arrives under a .docx name', async () => {
