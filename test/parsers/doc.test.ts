@@ -182,6 +182,24 @@ describe('unreadable .doc and .wps', () => {
     });
   });
 
+  it('ends every .doc with random bytes changed in a record or an error of ours, never E_INTERNAL', async () => {
+    const good = bytesOf('template-full.doc');
+    let seed = 12;
+    const random = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+    const outcomes = new Set<string>();
+    for (let i = 0; i < 60; i++) {
+      const bytes = Buffer.from(good);
+      for (let k = 0, n = 1 + Math.floor(random() * 40); k < n; k++) bytes[Math.floor(random() * bytes.length)] = Math.floor(random() * 256);
+      const outcome = await parseBytes(bytes, { path: `mutant-${i}.doc` }).then(
+        () => 'parsed',
+        (x: unknown) => (x instanceof XxgkError ? x.code : `not an XxgkError: ${String(x)}`),
+      );
+      outcomes.add(outcome);
+    }
+    expect([...outcomes].filter((o) => !['parsed', 'E_CORRUPT', 'E_UNSUPPORTED_FORMAT', 'E_EMPTY', 'E_NOT_A_REPORT'].includes(o))).toEqual([]);
+    expect(outcomes).toContain('E_CORRUPT');
+  });
+
   it('fails on every cut of a .doc with an error, never a hang or a crash', async () => {
     const good = bytesOf('template-full.doc');
     for (let at = 512; at < good.length; at += 4096) {
