@@ -9,6 +9,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { makeSpec, reportParts } from './fixtures/report.mjs';
 
 const DOCX_DIR = 'test/fixtures/docx';
 const DIR = 'test/fixtures/doc';
@@ -66,6 +67,22 @@ function main() {
       const writerKeeps = c.name === 'tracked-changes' ? { writerKeepsDeletedRow: { table: 2 } } : {};
       return { name: c.name, doc: `${c.name}.doc`, docx: `../docx/${c.docx}`, seed: c.seed, overrides: c.overrides, ...writerKeeps, description: `${c.name}.docx saved as .doc by LibreOffice: ${c.description}` };
     });
+    {
+      // Field codes: hyperlinks (\x13 HYPERLINK "…" \x14 text \x15) in part 一 and part 六. One HTML
+      // page saved by LibreOffice as DOCX and as .doc, so that both come from the same writer.
+      const spec = makeSpec(110);
+      const link = (text) => `<a href="http://www.example.gov.cn/xxgk/">${text}</a>`;
+      const parts = reportParts(spec).map((part, i) =>
+        i === 3 ? part.replace('全年主动公开', `通过${link('政府信息公开专栏')}全年主动公开`) : part.includes('本年度未收取') ? part.replace('信息处理费', `信息处理费，详见${link('收费说明')}`) : part,
+      );
+      writeFileSync(join(work, 'fields.html'), `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>${spec.agency}${spec.year}年政府信息公开工作年度报告</title></head>\n<body>\n${parts.join('\n')}\n</body></html>\n`);
+      soffice(['--convert-to', 'doc:MS Word 97', '--outdir', work, join(work, 'fields.html')]);
+      soffice(['--convert-to', 'docx:MS Word 2007 XML', '--outdir', work, join(work, 'fields.html')]);
+      if (!readFileSync(join(work, 'fields.doc')).includes(Buffer.from(' HYPERLINK', 'utf16le'))) throw new Error('fields.doc has no HYPERLINK field');
+      copyFileSync(join(work, 'fields.doc'), join(DIR, 'fields.doc'));
+      copyFileSync(join(work, 'fields.docx'), join(DIR, 'fields.docx'));
+      cases.push({ name: 'fields', doc: 'fields.doc', docx: 'fields.docx', seed: 110, overrides: {}, description: 'a report with hyperlink fields in parts 一 and 六, saved by LibreOffice from one HTML page as .doc and as DOCX' });
+    }
     // The national template's merged cells: 三、本年度办理结果 and the group labels of table 三
     // merged down, labels merged across; template-full is that layout.
     copyFileSync(join(DIR, 'template-full.doc'), join(DIR, 'template-full.wps'));

@@ -98,6 +98,14 @@ describe('.doc fixtures against the DOCX they were saved from', () => {
     expect(all).not.toContain('12345.67');
   });
 
+  it('keeps the text of hyperlink fields and drops their instructions', async () => {
+    const doc = (await parseDocument(bytesOf('fields.doc'))).value;
+    const all = texts(doc).join('\n');
+    expect(all).toContain('通过政府信息公开专栏全年主动公开');
+    expect(all).toContain('详见收费说明');
+    expect(all).not.toMatch(/HYPERLINK|example\.gov\.cn/);
+  });
+
   it('reads a .doc whose summary stream is damaged, without its title', async () => {
     const bytes = Buffer.from(bytesOf('template-full.doc'));
     const entry = entryOf(bytes, '\u0005SummaryInformation');
