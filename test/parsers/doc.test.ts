@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/parsers/index.js';
 import { parseDocx } from '../../src/parsers/docx.js';
+import { MAX_DOC_BYTES } from '../../src/parsers/doc.js';
 import { parseBytes } from '../../src/pipeline.js';
 import { summaryTitle } from '../../src/parsers/doc-summary.js';
 import iconv from 'iconv-lite';
@@ -174,6 +175,12 @@ describe('unreadable .doc and .wps', () => {
       expect(performance.now() - started).toBeLessThan(2000);
     });
   }
+
+  it('refuses a compound file over the size cap before reading it', async () => {
+    const bytes = Buffer.alloc(MAX_DOC_BYTES + 512);
+    bytesOf('template-full.doc').copy(bytes);
+    await expect(parseDocument(bytes)).rejects.toMatchObject({ code: 'E_TOO_LARGE' });
+  });
 
   it('tells the user to save a .wps that is no compound file as .docx', async () => {
     const bytes = Buffer.alloc(4096);
