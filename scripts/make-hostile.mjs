@@ -11,10 +11,13 @@ import zlib from 'node:zlib';
 import iconv from 'iconv-lite';
 import JSZip from 'jszip';
 import { makeSpec, reportHtml, rng } from './fixtures/report.mjs';
+import { entryOf, fatOf } from './make-doc-fixtures.mjs';
 
 const FIXTURES = fileURLToPath(new URL('../test/fixtures/', import.meta.url));
 const GOOD_DOCX = join(FIXTURES, 'docx/template-full.docx');
 const GOOD_PDF = join(FIXTURES, 'pdf/report.pdf');
+// template-full.docx (makeSpec(101)) saved as .doc by LibreOffice.
+const GOOD_DOC = join(FIXTURES, 'doc/template-full.doc');
 const ENCRYPTED = [join(FIXTURES, 'pdf/encrypted-user.pdf'), join(FIXTURES, 'docx/encrypted.docx')];
 
 const CORRUPT = ['E_CORRUPT', 'E_UNSUPPORTED_FORMAT'];
@@ -39,6 +42,11 @@ export async function makeHostile(dir) {
   for (const at of offsets(docx.length, 80)) put(`cut-docx-${at}.docx`, docx.subarray(0, at), at < 4 ? [...CORRUPT, 'E_NOT_A_REPORT'] : CORRUPT);
   // report.pdf is makeSpec(1) (test/fixtures/pdf/fixtures.json); without its trailer it is whole.
   for (const at of offsets(pdf.length, 60)) put(`cut-pdf-${at}.pdf`, pdf.subarray(0, at), CUT_PDF, { seed: 1, whole: at >= pdf.length - 22 });
+
+  // A .doc cut anywhere: its sectors end early (E_CORRUPT) or, cut in unused space, it still reads.
+  const doc = readFileSync(GOOD_DOC);
+  for (const at of offsets(doc.length, 30)) put(`cut-doc-${at}.doc`, doc.subarray(0, at), at < 8 ? [...CORRUPT, 'E_NOT_A_REPORT', 'E_EMPTY'] : ['E_CORRUPT', 'parsed'], { seed: 101, whole: false });
+  for (const [name, bytes, codes] of damagedDocs(doc)) put(name, bytes, codes, { seed: 101, whole: false });
 
   for (const ext of ['pdf', 'docx', 'doc', 'html', 'txt', 'md']) put(`empty.${ext}`, Buffer.alloc(0), ['E_EMPTY']);
 
@@ -78,6 +86,30 @@ export async function makeHostile(dir) {
 
   writeFileSync(join(dir, 'hostile.json'), JSON.stringify(expected, null, 1));
   return expected;
+}
+
+// ── .doc ──────────────────────────────────────────────────────────────────────────────────────
+
+/** Compound files with loops and lies that word-extractor alone would follow forever. */
+function damagedDocs(good) {
+  const word = entryOf(good, 'WordDocument');
+  const patched = (patch) => {
+    const bytes = Buffer.from(good);
+    patch(bytes);
+    return bytes;
+  };
+  return [
+    ['doc-chain-loop.doc', patched((b) => {
+      const fat = fatOf(b);
+      b.writeUInt32LE(word.start, fat[fat[word.start].next].at);
+    }), ['E_CORRUPT']],
+    // The WordDocument entry's left sibling is itself.
+    ['doc-directory-cycle.doc', patched((b) => b.writeUInt32LE((word.at % 512) / 128 + (Math.floor(word.at / 512) - 1 - b.readUInt32LE(0x30)) * 4, word.at + 0x44)), ['E_CORRUPT']],
+    ['doc-fat-count.doc', patched((b) => b.writeUInt32LE(0x7fffffff, 0x2c)), ['E_CORRUPT']],
+    ['doc-difat-count.doc', patched((b) => b.writeUInt32LE(0x7fffffff, 0x48)), ['E_CORRUPT']],
+    // ccpText far past the text: the main text runs into the other stories, or fails.
+    ['doc-ccp-text.doc', patched((b) => b.writeUInt32LE(0x7fffffff, (word.start + 1) * 512 + 0x4c)), ['E_CORRUPT', 'E_NOT_A_REPORT', 'parsed']],
+  ];
 }
 
 // ── DOCX ─────────────────────────────────────────────────────────────────────────────────────

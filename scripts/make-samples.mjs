@@ -1,6 +1,6 @@
 // samples/: a handful of generated reports in every input format, for `xxgk parse samples -o out`.
 // HTML comes from the fixture builder; the other formats are copies of committed fixtures made by
-// scripts/make-{text,docx,pdf}-fixtures.mjs, so this script needs no LibreOffice.
+// scripts/make-{text,docx,doc,pdf}-fixtures.mjs, so this script needs no LibreOffice.
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,7 @@ const copies = [
   ['text/layout-chinese.txt', 'pdftotext-layout.txt'],
   ['docx/template-full.docx', 'report.docx'],
   ['docx/single-other.docx', 'single-other-row.docx'],
+  ['doc/template-full.doc', 'legacy-word-97.doc'],
   ['html/gbk-nocharset.html', 'gbk-no-charset.html'],
   ['pdf/report.pdf', 'report.pdf'],
   ['pdf/split.pdf', 'split-table.pdf'],

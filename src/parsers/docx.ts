@@ -11,7 +11,8 @@ import { XxgkError } from '../errors.js';
 import { htmlToDocument } from './html.js';
 import { readPackage, type DocxPackage } from './docx-zip.js';
 import { fixDocumentXml, needsFix } from './docx-xml.js';
-import { isOle, rejectOle } from './ole.js';
+import { isOle } from './ole.js';
+import { parseDoc } from './doc.js';
 
 export { MAX_PART_BYTES, MAX_ZIP_ENTRIES, MAX_ZIP_UNCOMPRESSED_BYTES } from './docx-zip.js';
 
@@ -22,7 +23,7 @@ const STYLE_MAP = ["br[type='page'] => hr", "br[type='column'] => hr"];
 
 export async function parseDocx(bytes: Uint8Array): Promise<Result<Document>> {
   // A password-protected .docx is an OLE2 file, as is a .doc renamed .docx.
-  if (isOle(bytes)) rejectOle(bytes);
+  if (isOle(bytes)) return parseDoc(bytes);
   const pkg = await readPackage(bytes);
   const main = mainPart(pkg);
   rejectEntityDeclarations(pkg);

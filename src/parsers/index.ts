@@ -1,10 +1,10 @@
 // Bytes → Document: sniff the real format, then hand the bytes to its parser.
 import { XxgkError } from '../errors.js';
 import type { Document, Result } from '../model.js';
+import { parseDoc } from './doc.js';
 import { parseDocx } from './docx.js';
 import { foldDocument } from './fold.js';
 import { parseHtml } from './html.js';
-import { rejectOle } from './ole.js';
 import { parsePdf } from './pdf/index.js';
 import { sniff } from './sniff.js';
 import { parseText } from './text.js';
@@ -34,11 +34,13 @@ async function parseFormat(bytes: Uint8Array, options: ParseOptions = {}): Promi
     case 'pdf':
       return parsePdf(bytes);
     case 'ole':
-      return rejectOle(bytes);
+      // A .doc, a .wps in Word's binary format; anything else gets its own error there.
+      return parseDoc(bytes);
     case 'zip':
       throw new XxgkError('E_UNSUPPORTED_FORMAT', 'a zip archive that is not a Word document (no word/document.xml)');
     case 'binary':
-      throw new XxgkError('E_UNSUPPORTED_FORMAT', 'binary data that is none of DOCX, PDF, HTML or text');
+      // Old Kingsoft WPS files (not OLE) end here too.
+      throw new XxgkError('E_UNSUPPORTED_FORMAT', 'binary data that is none of DOCX, Word .doc, PDF, HTML or text; if it is a document (an old WPS .wps, say), save it as .docx');
     default:
       throw new XxgkError('E_UNSUPPORTED_FORMAT', `${format} input is not supported yet`);
   }

@@ -63,6 +63,8 @@ export function writeGoodReports(dir: string, htmlSeeds: number[]): Map<string, 
   };
   fixture('text', 'tika-chinese.txt', 101, { numbering: 'chinese' });
   fixture('docx', 'template-full.docx', 101);
+  fixture('doc', 'template-full.doc', 101);
+  fixture('doc', 'template-full.wps', 101);
   fixture('pdf', 'report.pdf', 1);
   return expected;
 }

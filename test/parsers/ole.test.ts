@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classifyOle, isOle, rejectOle } from '../../src/parsers/ole.js';
+import { parseDocument } from '../../src/parsers/index.js';
 import { XxgkError } from '../../src/errors.js';
 
 const DIR = new URL('../fixtures/docx/', import.meta.url);
@@ -10,7 +11,7 @@ const oleCases = manifest.errors.filter((e) => e.ole);
 
 function failure(bytes: Uint8Array): XxgkError {
   try {
-    rejectOle(bytes);
+    rejectOle(classifyOle(bytes));
   } catch (error) {
     return error as XxgkError;
   }
@@ -23,11 +24,11 @@ describe('classifyOle', () => {
   });
 
   for (const e of oleCases) {
-    it(`${e.file} is ${e.ole} → ${e.code}`, () => {
+    it(`${e.file} is ${e.ole} → ${e.code}`, async () => {
       const bytes = bytesOf(e.file);
       expect(isOle(bytes)).toBe(true);
       expect(classifyOle(bytes).kind).toBe(e.ole);
-      expect(failure(bytes).code).toBe(e.code);
+      await expect(parseDocument(bytes)).rejects.toMatchObject({ code: e.code });
     });
   }
 
@@ -36,10 +37,9 @@ describe('classifyOle', () => {
     expect(classifyOle(bytesOf('legacy.doc')).names).toEqual(['Root Entry', 'WordDocument', '1Table']);
   });
 
-  it('tells the user to save a legacy .doc as .docx', () => {
-    const error = failure(bytesOf('legacy.doc'));
-    expect(error.code).toBe('E_UNSUPPORTED_FORMAT');
-    expect(error.message).toMatch(/legacy Word \.doc/);
+  it('tells the user to save an encrypted .doc as .docx once the password is removed', () => {
+    const error = failure(bytesOf('encrypted-legacy.doc'));
+    expect(error.code).toBe('E_ENCRYPTED');
     expect(error.message).toMatch(/save it as \.docx/);
   });
 
@@ -57,6 +57,12 @@ describe('classifyOle', () => {
     // Rename the streams: neither Word nor encryption.
     bytes.set(Buffer.from('XordDocument', 'utf16le'), bytes.indexOf(Buffer.from('WordDocument', 'utf16le')));
     expect(classifyOle(bytes).kind).toBe('unknown');
-    expect(failure(bytes).code).toBe('E_UNSUPPORTED_FORMAT');
+    expect(failure(bytes)).toMatchObject({ code: 'E_UNSUPPORTED_FORMAT', message: expect.stringMatching(/save it as \.docx/) });
+  });
+
+  it('calls a compound file whose directory cannot be read damaged', () => {
+    const bytes = Buffer.from(bytesOf('legacy.doc')).subarray(0, 1024);
+    expect(classifyOle(bytes)).toMatchObject({ kind: 'unknown', damaged: true });
+    expect(failure(bytes).code).toBe('E_CORRUPT');
   });
 });
