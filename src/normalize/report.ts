@@ -1,9 +1,11 @@
 // Document → the parts of a Report that come from its content. Knows nothing of formats.
-import { buildTable } from '../cell-keys.js';
+import { buildFigures, buildTable } from '../cell-keys.js';
 import type { Document, Result } from '../model.js';
 import type { Report, Tables, Warning } from '../schema.js';
 import { XxgkError } from '../errors.js';
-import { checkWarnings, runChecks } from './checks.js';
+import { FREEFORM_SECTION_TITLES, SECTION_TITLES } from '../templates/sections.js';
+import { checkWarnings, figureChecks, runChecks } from './checks.js';
+import { readFigures } from './figures-merge.js';
 import { readMeta } from './meta.js';
 import { rowStream } from './rows.js';
 import { findHeadings, readSections } from './sections.js';
@@ -11,7 +13,7 @@ import { readActiveDisclosure } from './tables/active-disclosure.js';
 import { readApplications } from './tables/applications.js';
 import { readReviews } from './tables/reviews-and-lawsuits.js';
 
-export type Content = Pick<Report, 'meta' | 'sections' | 'tables' | 'tableInfo' | 'checks'>;
+export type Content = Pick<Report, 'meta' | 'sections' | 'tables' | 'tableInfo' | 'figures' | 'checks'>;
 
 export function normalize(document: Document): Result<Content> {
   const warnings: Warning[] = [];
@@ -27,23 +29,28 @@ export function normalize(document: Document): Result<Content> {
   const reviews = readReviews(rows, applications?.end ?? 0, warnings);
 
   const tablesFound = [disclosure, applications, reviews].filter(Boolean).length;
-  const titled = meta.title !== null && /政府信息公开|政务公开/.test(meta.title);
-  if (tablesFound === 0 && headings.length < 3 && !(titled && headings.length >= 1))
+  const titled = meta.title !== null && /信息公开|政务公开/.test(meta.title);
+  // Before the 2019 template there was no table to find: such a report is free-form, found by
+  // its own part titles or, where the text lost its lines, by a title that names a report.
+  const freeformHeadings = tablesFound === 0 ? findHeadings(document, FREEFORM_SECTION_TITLES) : [];
+  const freeform = tablesFound === 0 && (meta.year !== null ? meta.year < 2019 : freeformHeadings.length > headings.length);
+  const found = freeform ? freeformHeadings : headings;
+  if (tablesFound === 0 && found.length < 3 && !(titled && (found.length >= 1 || freeform)))
     throw new XxgkError(
       'E_NOT_A_REPORT',
       `not a 政府信息公开工作年度报告: no template table, ${headings.length} of the six part titles, ` +
         `and ${meta.title ? `the title "${meta.title}" does not name one` : 'no report title'}`,
     );
 
-  const sections = readSections(document, headings, warnings);
+  const sections = readSections(document, found, warnings, freeform ? FREEFORM_SECTION_TITLES : SECTION_TITLES);
   const tables: Tables = {
     activeDisclosure: disclosure?.table === 'activeDisclosure' ? (buildTable('activeDisclosure', disclosure.cells) as Tables['activeDisclosure']) : null,
     activeDisclosure2019: disclosure?.table === 'activeDisclosure2019' ? (buildTable('activeDisclosure2019', disclosure.cells) as Tables['activeDisclosure2019']) : null,
     applications: applications ? (buildTable('applications', applications.cells) as Tables['applications']) : null,
     reviewsAndLawsuits: reviews ? (buildTable('reviewsAndLawsuits', reviews.cells) as Tables['reviewsAndLawsuits']) : null,
   };
-  for (const [name, found] of [['二 (activeDisclosure)', disclosure], ['三 (applications)', applications], ['四 (reviewsAndLawsuits)', reviews]] as const)
-    if (!found) warnings.push({ code: 'W_TABLE_MISSING', message: `table ${name} was not found` });
+  for (const [name, table] of [['二 (activeDisclosure)', disclosure], ['三 (applications)', applications], ['四 (reviewsAndLawsuits)', reviews]] as const)
+    if (!table && !freeform) warnings.push({ code: 'W_TABLE_MISSING', message: `table ${name} was not found` });
 
   const yearVersion = meta.year === null ? null : meta.year >= 2021 ? '2021' : '2019';
   const tableInfo: Report['tableInfo'] = {
@@ -52,9 +59,10 @@ export function normalize(document: Document): Result<Content> {
     reviewsAndLawsuits: reviews ? { templateVersion: yearVersion, origin: reviews.row.cells[0]?.origin ?? null } : null,
   };
   // The report's template is the one its table 二 follows; table 二 changed most between them.
-  meta.templateVersion = disclosure?.version ?? (applications?.layout === '2021' ? '2021' : yearVersion);
+  meta.templateVersion = freeform ? 'freeform' : (disclosure?.version ?? (applications?.layout === '2021' ? '2021' : yearVersion));
 
-  const checks = runChecks(tables, applications?.layout ?? null);
+  const figures = buildFigures(readFigures(document, rows, meta.agency, freeform, warnings));
+  const checks = [...runChecks(tables, applications?.layout ?? null), ...figureChecks(figures, tables)];
   warnings.push(...checkWarnings(checks));
-  return { value: { meta, sections, tables, tableInfo, checks }, warnings };
+  return { value: { meta, sections, tables, tableInfo, figures, checks }, warnings };
 }
