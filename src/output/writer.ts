@@ -10,7 +10,7 @@ import { basename, extname, join } from 'node:path';
 import { Manifest, type ManifestEntry, type Prior } from '../batch/manifest.js';
 import { Report, type ErrorCode, type Format } from '../schema.js';
 import { writeFileAtomic } from './atomic.js';
-import { csvHeader, csvRow } from './csv.js';
+import { csvHeader, csvRow, keepColumns, knownColumns } from './csv.js';
 
 export const REPORTS_JSONL = 'reports.jsonl';
 export const REPORTS_CSV = 'reports.csv';
@@ -60,6 +60,8 @@ export class OutputWriter {
     readonly dir: string,
     private readonly manifest: Manifest,
     private readonly files: Record<(typeof RUN_FILES)[number], RunFile>,
+    /** Columns of an older version's reports.csv that this folder keeps; null: this version's. */
+    private readonly csvColumns: number | null = null,
   ) {
     // A slow stream of inputs still commits regularly.
     this.timer = setInterval(() => void this.serial(() => this.commitIfDue()), COMMIT_MS).unref();
@@ -84,13 +86,19 @@ export class OutputWriter {
       const handle = await open(path, 'a');
       files[name] = new RunFile(name, handle, Math.min(size, committed));
     }
+    // A folder begun by an older version keeps its columns: rows are cut to them (the records
+    // in JSON and JSONL carry everything), so one CSV never mixes two headers.
+    let csvColumns: number | null = null;
     if (files[REPORTS_CSV].size === 0) await files[REPORTS_CSV].append(csvHeader());
     else if ((await firstLine(join(dir, REPORTS_CSV))) !== csvHeader()) {
-      await Promise.all([...Object.values(files).map((f) => f.handle.close()), manifest.close()]);
-      throw new OutputFolderError(`${join(dir, REPORTS_CSV)} has other columns than this version of xxgk writes; use a new output folder`);
+      csvColumns = knownColumns(await firstLine(join(dir, REPORTS_CSV)));
+      if (csvColumns === null) {
+        await Promise.all([...Object.values(files).map((f) => f.handle.close()), manifest.close()]);
+        throw new OutputFolderError(`${join(dir, REPORTS_CSV)} has other columns than this version of xxgk writes; use a new output folder`);
+      }
     }
     await removeTemporaryFiles(dir);
-    return new OutputWriter(dir, manifest, files);
+    return new OutputWriter(dir, manifest, files, csvColumns);
   }
 
   /** Whether these bytes under this path were recorded, as ok or failed, by this or an earlier run. */
@@ -109,7 +117,7 @@ export class OutputWriter {
       const json = await this.chooseName(path, sha256);
       await writeFileAtomic(join(this.dir, json), record.json);
       await this.files[REPORTS_JSONL].append(record.line);
-      await this.files[REPORTS_CSV].append(record.csv);
+      await this.files[REPORTS_CSV].append(this.csvColumns === null ? record.csv : keepColumns(record.csv, this.csvColumns));
       await this.finish({ sha256, path, status: 'ok', json, format: record.format, ms: round(record.ms) });
     });
   }

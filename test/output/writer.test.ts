@@ -4,7 +4,7 @@ import { appendFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { csvHeader } from '../../src/output/csv.js';
+import { CSV_COLUMNS, csvHeader, keepColumns, knownColumns } from '../../src/output/csv.js';
 import { OutputFolderError, OutputWriter, type RecordText } from '../../src/output/writer.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'xxgk-writer-'));
@@ -104,5 +104,28 @@ describe('OutputWriter', () => {
     const csv = readFileSync(join(other, 'reports.csv'), 'utf8');
     writeFileSync(join(other, 'reports.csv'), 'S' + csv.slice(1));
     await expect(OutputWriter.open(other)).rejects.toBeInstanceOf(OutputFolderError);
+  });
+
+  it('resumes a folder whose reports.csv has the header of a version before figures: keeps its columns', async () => {
+    const dir = join(tmp, 'old-header');
+    const w = await OutputWriter.open(dir);
+    await w.report('a.html', sha('a'), record('a.html', sha('a')));
+    await w.close();
+    const oldColumns = CSV_COLUMNS.filter((c) => !c.startsWith('figures.'));
+    const oldHeader = oldColumns.join(',') + '\r\n';
+    writeFileSync(join(dir, 'reports.csv'), oldHeader + 'a.html\r\n');
+    expect(knownColumns(oldHeader)).toBe(oldColumns.length);
+    const full = (path: string) => [path, ...CSV_COLUMNS.slice(1).map((_, i) => (i === 0 ? '"Agency, Inc."' : String(i)))].join(',') + '\r\n';
+    const resumed = await OutputWriter.open(dir);
+    await resumed.report('b.html', sha('b'), { ...record('b.html', sha('b')), csv: full('b.html') });
+    await resumed.close();
+    const rows = readFileSync(join(dir, 'reports.csv'), 'utf8').split('\r\n');
+    expect(rows[0]).toBe(oldHeader.trimEnd());
+    expect(rows[2]).toBe(keepColumns(full('b.html'), oldColumns.length).trimEnd());
+    expect(rows[2].startsWith('b.html,"Agency, Inc.",1,')).toBe(true);
+    // Each row has exactly the header's columns: the quoted comma is one field.
+    expect(rows[2].replace(/"[^"]*"/g, 'x').split(',').length).toBe(oldColumns.length);
+    // A header that is no prefix of this version's columns is still refused.
+    expect(knownColumns('x,' + oldHeader)).toBeNull();
   });
 });
