@@ -1,0 +1,141 @@
+// Figures from prose: the sentence patterns, numbers (Arabic, Chinese, 万/亿), breakdowns,
+// changes against last year, running totals, bounds, and ambiguity that yields nothing.
+import { describe, expect, it } from 'vitest';
+import { FIGURE_KEYS } from '../../src/cell-keys.js';
+import type { Document } from '../../src/model.js';
+import type { Warning } from '../../src/schema.js';
+import { labelKey, splitYear } from '../../src/normalize/figure-tables.js';
+import { figureNumber, readProseFigures } from '../../src/normalize/figures.js';
+import { SENTENCE_PATTERNS, TABLE_LABELS, FIGURE_TABLE_CELLS } from '../../src/templates/figures.js';
+
+const doc = (...paragraphs: string[]): Document => ({
+  format: 'text',
+  meta: {},
+  blocks: paragraphs.map((text, i) => ({ kind: 'paragraph', text, origin: { line: i + 1 } })),
+});
+
+function read(...paragraphs: string[]) {
+  const warnings: Warning[] = [];
+  const figures = readProseFigures(doc(...paragraphs), null, warnings);
+  const values = Object.fromEntries([...figures].map(([k, f]) => [k, f.value]));
+  return { figures, values, warnings };
+}
+
+describe('figure data', () => {
+  it('names only keys of the schema', () => {
+    const keys = [...SENTENCE_PATTERNS.map((p) => p.key), ...TABLE_LABELS.flatMap((l) => (l.key ? [l.key] : [])), ...Object.keys(FIGURE_TABLE_CELLS)];
+    expect(keys.filter((k) => !FIGURE_KEYS.includes(k))).toEqual([]);
+    expect(FIGURE_KEYS).toContain('applications.byChannel.fax');
+    expect(FIGURE_KEYS.length).toBe(15);
+  });
+});
+
+describe('figureNumber', () => {
+  it('reads Arabic with separators, decimals, Chinese numerals, 万 and 亿', () => {
+    expect(figureNumber('1,234', undefined)).toBe(1234);
+    expect(figureNumber('1.5', '万')).toBe(15000);
+    expect(figureNumber('三十五', undefined)).toBe(35);
+    expect(figureNumber('两', undefined)).toBe(2);
+    expect(figureNumber('2', '亿')).toBe(200000000);
+    expect(figureNumber('一万二千', undefined)).toBe(12000);
+  });
+});
+
+describe('readProseFigures', () => {
+  it('reads each key from its sentence, with the sentence as raw and the paragraph as origin', () => {
+    const { figures, values, warnings } = read(
+      '2023年，本机关全年主动公开政府信息2,655条，发布政策解读四十二篇。',
+      '全年共受理政府信息公开申请128件，其中当面申请8件，网上申请110件，信函申请6件，传真申请1件，其他形式申请3件。',
+      '同意公开96件，同意部分公开12件，不予公开9件。全年接受公众咨询3456人次。',
+      '全年收取信息处理费0.12万元。因政府信息公开申请行政复议3件，提起行政诉讼两件。',
+    );
+    expect(warnings).toEqual([]);
+    expect(values).toEqual({
+      'activeDisclosure.items': 2655,
+      'activeDisclosure.interpretations': 42,
+      'applications.received': 128,
+      'applications.byChannel.inPerson': 8,
+      'applications.byChannel.online': 110,
+      'applications.byChannel.letter': 6,
+      'applications.byChannel.fax': 1,
+      'applications.byChannel.other': 3,
+      'applications.granted': 96,
+      'applications.partlyGranted': 12,
+      'applications.denied': 9,
+      consultations: 3456,
+      'fees.amount': 1200,
+      'reviews.count': 3,
+      'lawsuits.count': 2,
+    });
+    expect(figures.get('applications.received')?.raw).toBe('全年共受理政府信息公开申请128件,其中当面申请8件,网上申请110件,信函申请6件,传真申请1件,其他形式申请3件。');
+    expect(figures.get('lawsuits.count')?.origin).toEqual({ line: 4, block: 3 });
+  });
+
+  it('reads "未收到…申请" and "未收取任何费用" as 0', () => {
+    const { values } = read('2011年全县未收到有关政府信息公开的申请。', '本年度未向公民、法人或其他组织收取任何费用。', '全年没有发生因政府信息公开申请的行政复议、行政诉讼。');
+    expect(values).toEqual({ 'applications.received': 0, 'fees.amount': 0, 'reviews.count': 0, 'lawsuits.count': 0 });
+  });
+
+  it('does not read a 行政复议 申请 as an information request', () => {
+    expect(read('未收到有关政府信息公开行政复议申请。').values).toEqual({ 'reviews.count': 0 });
+  });
+
+  it('leaves out changes against last year, percentages and running totals', () => {
+    const { values, warnings } = read(
+      '全年主动公开政府信息1200条，同比增长12%，比上年增加35条。',
+      '截至2023年12月31日，累计主动公开政府信息9876条。历年累计主动公开政府信息9876条。',
+    );
+    expect(values).toEqual({ 'activeDisclosure.items': 1200 });
+    expect(warnings).toEqual([]);
+  });
+
+  it('takes the total, not its breakdown (其中 in the sentence, or parts in later sentences)', () => {
+    expect(read('全年主动公开政府信息500条，其中网站主动公开政府信息420条。').values).toEqual({ 'activeDisclosure.items': 500 });
+    expect(read('全区主动公开政府信息2122条。其中，区直各部门主动公开政府信息1509条。各乡镇主动公开政府信息613条。').values).toEqual({
+      'activeDisclosure.items': 2122,
+    });
+    // Parts first, then the whole body's number: the whole is the one with no sub-unit named.
+    expect(read('县直各单位主动公开政府信息303条。各乡镇主动公开政府信息122条。县政府办主动公开信息数为62条。全县主动公开政府信息425条。').values).toEqual({
+      'activeDisclosure.items': 425,
+    });
+  });
+
+  it('yields nothing and a warning where sentences disagree and nothing settles it', () => {
+    const { values, warnings } = read('网站发布政策解读共132件。公报刊登政策解读83件。');
+    expect(values).toEqual({});
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ code: 'W_FIGURE_AMBIGUOUS', cell: 'figures.activeDisclosure.interpretations' });
+  });
+
+  it('yields nothing and a warning for a bound (5500余条)', () => {
+    const { values, warnings } = read('市政府网站主动公开各类政府信息5500余条。');
+    expect(values).toEqual({});
+    expect(warnings.map((w) => w.code)).toEqual(['W_FIGURE_AMBIGUOUS']);
+  });
+
+  it('does not read 予以公开及部分公开 as either', () => {
+    expect(read('予以公开及部分公开258件，不予公开35件。').values).toEqual({ 'applications.denied': 35 });
+  });
+});
+
+describe('statistics tables', () => {
+  it('maps labels to keys and leaves rows no figure stands for', () => {
+    expect(labelKey('其中：1.当面申请数')).toBe('applications.byChannel.inPerson');
+    expect(labelKey('受理政府信息公开申请总数')).toBe('applications.received');
+    expect(labelKey('2.同意部分公开答复数')).toBe('applications.partlyGranted');
+    expect(labelKey('3.否决公开答复数')).toBe('applications.denied');
+    expect(labelKey('1.政府网站公开数')).toBeNull();
+    expect(labelKey('3、信函、传真申请数')).toBeNull();
+    expect(labelKey('接受行政诉讼、举报数')).toBeNull();
+    expect(labelKey('行政复议数')).toBe('reviews.count');
+  });
+
+  it('splits run-together year and running total only where one split can be right', () => {
+    expect(splitYear('01')).toBe(0);
+    expect(splitYear('00')).toBe(0);
+    expect(splitYear('77')).toBe(7);
+    expect(splitYear('4251516')).toBeNull();
+    expect(splitYear('4251516', 425)).toBe(425);
+    expect(splitYear('4251516', 426)).toBeNull();
+  });
+});
