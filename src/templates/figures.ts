@@ -39,6 +39,7 @@ export const SENTENCE_PATTERNS: SentencePattern[] = [
   { key: 'applications.granted', pattern: p(`(?<!部分|不|不予)(?:予以公开|同意公开)(?![及和与、]部分)(?:的)?(?:答复)?${LINK}{N}${APPLICATION_UNIT}`) },
   { key: 'applications.partlyGranted', pattern: p(`(?<!不予|及|和|与|、)部分公开(?:的)?(?:答复)?${LINK}{N}${APPLICATION_UNIT}`) },
   { key: 'applications.denied', pattern: p(`(?:不予公开|不予以公开|不同意公开)(?:的)?(?:答复)?${LINK}{N}${APPLICATION_UNIT}`) },
+  { key: 'applications.denied', zero: true, pattern: /(?:无|没有|未发生|未出现)不予公开(?:政府信息)?(?:的)?(?:情况|情形|申请)/g },
 
   ...(
     [
