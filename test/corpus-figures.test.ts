@@ -43,6 +43,17 @@ const REAL: Case[] = [
     checks: { 'applications.received': true, 'reviews.count': true, 'lawsuits.count': true },
   },
   {
+    file: 'kewei-2024-source.md',
+    figures: { 'activeDisclosure.interpretations': 21, 'applications.received': 34, 'applications.granted': 9, 'applications.partlyGranted': 0, 'applications.denied': 2 },
+    checks: { 'applications.received': true, 'applications.granted': true, 'applications.partlyGranted': true, 'applications.denied': true },
+  },
+  {
+    file: 'shanghai-office-sample-source.md',
+    // Lines wrapped in mid-sentence; 全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形 says no case was lost, not that there were none.
+    figures: { 'applications.received': 1295, 'applications.denied': 20, 'fees.amount': 0 },
+    checks: { 'applications.received': true, 'applications.denied': true },
+  },
+  {
     file: '沭阳县人民政府2025年政府信息公开工作年度报告-沭阳县人民政府.txt',
     // The prose counts the whole county (749); the table the 县政府 itself (713).
     figures: { 'activeDisclosure.items': 4511, 'activeDisclosure.interpretations': 21, 'applications.received': 749, 'fees.amount': 380 },

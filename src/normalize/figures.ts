@@ -14,6 +14,7 @@ import {
   type FigureKey,
 } from '../templates/figures.js';
 import { toHalfWidth } from '../templates/labels.js';
+import { HEADING_NUMBER, MAX_HEADING_LENGTH } from '../templates/sections.js';
 import { chineseNumeral } from './values.js';
 
 export interface FoundFigure {
@@ -104,13 +105,36 @@ export function sentenceCandidates(sentence: string, origin: Origin, index: numb
   return unique.map(({ at: _at, end: _end, ...c }) => c);
 }
 
-/** Sentences of the document's paragraphs with where each came from. */
+/** A line that a text or PDF source wrapped in mid-sentence: long, and no sentence end. */
+function continues(text: string): boolean {
+  if (text.length < WRAPPED_LINE || /[。！？!?；;：:]$/.test(text)) return false;
+  return !(HEADING_NUMBER.test(text) && text.length <= MAX_HEADING_LENGTH);
+}
+const WRAPPED_LINE = 15;
+
+/** Sentences of the document's paragraphs, each with the origin of the paragraph it starts in;
+ *  a paragraph that a source wrapped in mid-sentence is read on into the next, so that the
+ *  sentence stays whole. */
 function* sentences(document: Document): Generator<{ text: string; origin: Origin }> {
+  let carried = '';
+  let starts: { at: number; origin: Origin }[] = [];
+  function* flush() {
+    for (const match of carried.matchAll(SENTENCE_END)) {
+      const at = match.index ?? 0;
+      yield { text: match[0], origin: [...starts].reverse().find((s) => s.at <= at)?.origin ?? starts[0].origin };
+    }
+    carried = '';
+    starts = [];
+  }
   for (const [index, block] of document.blocks.entries()) {
     if (block.kind !== 'paragraph') continue;
     const text = figureText(block.text);
-    for (const match of text.matchAll(SENTENCE_END)) yield { text: match[0], origin: { ...block.origin, block: index } };
+    if (text === '') continue;
+    starts.push({ at: carried.length, origin: { ...block.origin, block: index } });
+    carried += text;
+    if (!continues(text)) yield* flush();
   }
+  if (starts.length > 0) yield* flush();
 }
 
 /** The one value the candidates of a key settle on, or null with the reason. */

@@ -63,9 +63,9 @@ export const SENTENCE_PATTERNS: SentencePattern[] = [
   { key: 'fees.amount', zero: true, pattern: /(?:未|没有|不|均未|从未)(?:向[^，。；,;]{0,24}?)?收取[^，。；,;\d]{0,12}?费/g },
 
   { key: 'reviews.count', pattern: p(`行政复议(?:申请|案件)?(?:的)?${LINK}{N}${CASE_UNIT}`), topic: /公开/ },
-  { key: 'reviews.count', zero: true, pattern: /(?:未|没有)(?:收到|发生|被申请|出现)[^，。；,;]{0,30}?行政复议/g, topic: /公开/ },
+  { key: 'reviews.count', zero: true, pattern: /(?:未|没有)(?:收到|发生|被申请|出现)[^，。；,;]{0,30}?行政复议(?![^，。；,;]{0,12}?(?:纠错|纠正|败诉|撤销|确认违法))/g, topic: /公开/ },
   { key: 'lawsuits.count', pattern: p(`诉讼(?:案件)?(?:的)?${LINK}{N}${CASE_UNIT}`), topic: /公开/ },
-  { key: 'lawsuits.count', zero: true, pattern: /(?:未|没有)(?:收到|发生|被提起|出现)[^，。；,;]{0,40}?行政诉讼/g, topic: /公开/ },
+  { key: 'lawsuits.count', zero: true, pattern: /(?:未|没有)(?:收到|发生|被提起|出现)[^，。；,;]{0,40}?行政诉讼(?![^，。；,;]{0,12}?(?:纠错|纠正|败诉|撤销|确认违法))/g, topic: /公开/ },
 ];
 
 /** Just before the number: a change against another year, not the year's figure. */
@@ -87,6 +87,9 @@ export const SCOPE_WORDS = [
   /在?(?:政府)?(?:门户)?网站(?:平台)?上?/g,
   /[，,、]/g,
 ];
+
+/** "No review was decided against us" is not "no review": zero patterns stop before these. */
+// (used inside the zero patterns above as a lookahead)
 
 /** A number inside a sentence that another sentence already gives as a total ("其中…"). */
 export const BREAKDOWN = /其中/;

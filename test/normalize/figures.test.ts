@@ -76,6 +76,16 @@ describe('readProseFigures', () => {
     expect(values).toEqual({ 'applications.received': 0, 'fees.amount': 0, 'reviews.count': 0, 'lawsuits.count': 0 });
   });
 
+  it('does not read "no case lost" as "no case"', () => {
+    expect(read('全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形。').values).toEqual({});
+  });
+
+  it('reads a sentence that the source wrapped over lines', () => {
+    const { values, figures } = read('一、总体情况', '市政府共受理政府信息公开申请 1295 件，办结 1191 件（含', '上年结转 189 件），均在法定期限内答复。其中，予以公开及部', '分公开 208 件（17.46%），不予公开 20', '件（1.68%）。');
+    expect(values).toEqual({ 'applications.received': 1295, 'applications.denied': 20 });
+    expect(figures.get('applications.denied')?.origin).toEqual({ line: 3, block: 2 });
+  });
+
   it('does not read a 行政复议 申请 as an information request', () => {
     expect(read('未收到有关政府信息公开行政复议申请。').values).toEqual({ 'reviews.count': 0 });
   });
