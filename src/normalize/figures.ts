@@ -34,6 +34,7 @@ export interface Candidate extends FoundFigure {
   sentence: number;
 }
 
+// Sentence ends as written (full-width) and as half-width; the split runs on the text as written.
 const SENTENCE_END = /[^。！？!?]+[。！？!?]?/g;
 const CLAUSE_BOUNDARY = /[，。；：,;:]/;
 
@@ -64,7 +65,7 @@ function isQualified(prefix: string, agency: string | null): boolean {
 }
 
 /** Every candidate figure of one sentence. */
-export function sentenceCandidates(sentence: string, origin: Origin, index: number, agency: string | null): Candidate[] {
+export function sentenceCandidates(sentence: string, origin: Origin, index: number, agency: string | null, raw = sentence): Candidate[] {
   const found: (Candidate & { at: number; end: number })[] = [];
   for (const pattern of SENTENCE_PATTERNS) {
     if (pattern.topic && !pattern.topic.test(sentence)) continue;
@@ -85,7 +86,7 @@ export function sentenceCandidates(sentence: string, origin: Origin, index: numb
       found.push({
         key: pattern.key,
         value,
-        raw: sentence,
+        raw,
         origin,
         qualified: !pattern.zero && isQualified(prefix, agency),
         bound: Boolean(groups.bound),
@@ -115,24 +116,25 @@ const WRAPPED_LINE = 15;
 /** Sentences of the document's paragraphs, each with the origin of the paragraph it starts in;
  *  a paragraph that a source wrapped in mid-sentence is read on into the next, so that the
  *  sentence stays whole. */
-function* sentences(document: Document): Generator<{ text: string; origin: Origin }> {
+function* sentences(document: Document): Generator<{ text: string; raw: string; origin: Origin }> {
   let carried = '';
   let starts: { at: number; origin: Origin }[] = [];
   function* flush() {
     for (const match of carried.matchAll(SENTENCE_END)) {
       const at = match.index ?? 0;
-      yield { text: match[0], origin: [...starts].reverse().find((s) => s.at <= at)?.origin ?? starts[0].origin };
+      const raw = match[0].trim();
+      if (raw !== '') yield { text: figureText(raw), raw, origin: [...starts].reverse().find((s) => s.at <= at)?.origin ?? starts[0].origin };
     }
     carried = '';
     starts = [];
   }
   for (const [index, block] of document.blocks.entries()) {
     if (block.kind !== 'paragraph') continue;
-    const text = figureText(block.text);
-    if (text === '') continue;
+    const line = block.text.trim();
+    if (line === '') continue;
     starts.push({ at: carried.length, origin: { ...block.origin, block: index } });
-    carried += text;
-    if (!continues(text)) yield* flush();
+    carried += line;
+    if (!continues(figureText(line))) yield* flush();
   }
   if (starts.length > 0) yield* flush();
 }
@@ -158,7 +160,7 @@ export function settle(candidates: Candidate[]): { figure: FoundFigure | null; p
 export function readProseFigures(document: Document, agency: string | null, warnings: Warning[]): Map<FigureKey, FoundFigure> {
   const candidates: Candidate[] = [];
   let index = 0;
-  for (const sentence of sentences(document)) candidates.push(...sentenceCandidates(sentence.text, sentence.origin, index++, agency && figureText(agency)));
+  for (const sentence of sentences(document)) candidates.push(...sentenceCandidates(sentence.text, sentence.origin, index++, agency && figureText(agency), sentence.raw));
   const byKey = new Map<FigureKey, Candidate[]>();
   for (const c of candidates) byKey.set(c.key, [...(byKey.get(c.key) ?? []), c]);
   const figures = new Map<FigureKey, FoundFigure>();

@@ -55,10 +55,12 @@ export const SENTENCE_PATTERNS: SentencePattern[] = [
     topic: /申请/,
   })),
 
-  { key: 'consultations', pattern: p(`咨询[^，。；,;\\d]{0,10}?${LINK}{N}(?:人次|次|人)`), topic: /咨询/ },
+  // 咨询活动 / 咨询会 / 咨询热线 count events and lines, not people.
+  { key: 'consultations', pattern: p(`咨询(?!活动|会|热线|电话号码|台|窗口|点)[^，。；,;\\d]{0,10}?${LINK}{N}(?:人次|次|人)`), topic: /咨询/ },
   { key: 'consultations', pattern: p(`{N}(?:人次|次)[^，。；,;\\d]{0,20}?咨询`), topic: /咨询/ },
 
-  { key: 'fees.amount', pattern: p(`收取[^，。；,;\\d]{0,24}?费(?:用)?${LINK}{N}元`) },
+  // 行政事业性收费 is the agency's own fee revenue (table 二), not what applicants paid.
+  { key: 'fees.amount', pattern: p(`收取(?![^，。；,;]{0,24}?行政事业性)[^，。；,;\\d]{0,24}?费(?:用)?${LINK}{N}元`) },
   { key: 'fees.amount', pattern: p(`收费(?:金额|总额)?${LINK}{N}元`), topic: /信息公开|申请/ },
   { key: 'fees.amount', zero: true, pattern: /(?:未|没有|不|均未|从未)(?:向[^，。；,;]{0,24}?)?收取[^，。；,;\d]{0,12}?费/g },
 

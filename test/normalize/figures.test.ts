@@ -67,7 +67,8 @@ describe('readProseFigures', () => {
       'reviews.count': 3,
       'lawsuits.count': 2,
     });
-    expect(figures.get('applications.received')?.raw).toBe('全年共受理政府信息公开申请128件,其中当面申请8件,网上申请110件,信函申请6件,传真申请1件,其他形式申请3件。');
+    // raw: the sentence as written (full-width punctuation kept).
+    expect(figures.get('applications.received')?.raw).toBe('全年共受理政府信息公开申请128件，其中当面申请8件，网上申请110件，信函申请6件，传真申请1件，其他形式申请3件。');
     expect(figures.get('lawsuits.count')?.origin).toEqual({ line: 4, block: 3 });
   });
 
@@ -84,6 +85,10 @@ describe('readProseFigures', () => {
     const { values, figures } = read('一、总体情况', '市政府共受理政府信息公开申请 1295 件，办结 1191 件（含', '上年结转 189 件），均在法定期限内答复。其中，予以公开及部', '分公开 208 件（17.46%），不予公开 20', '件（1.68%）。');
     expect(values).toEqual({ 'applications.received': 1295, 'applications.denied': 20 });
     expect(figures.get('applications.denied')?.origin).toEqual({ line: 3, block: 2 });
+  });
+
+  it('does not read 咨询活动 as people, nor 行政事业性收费 as fees paid by applicants', () => {
+    expect(read('全年举办政策咨询活动5次。本年收取行政事业性收费共计1200万元。').values).toEqual({});
   });
 
   it('does not read a 行政复议 申请 as an information request', () => {
