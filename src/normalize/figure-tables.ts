@@ -5,17 +5,27 @@
 // alone can be right (the year's count is at most the running total, no number starts with 0).
 import type { Document } from '../model.js';
 import type { Origin, Warning } from '../schema.js';
-import { CUMULATIVE_COLUMN, LABEL_NUMBERING, STATISTICS_HEADER, TABLE_LABELS, TABLE_UNIT, type FigureKey } from '../templates/figures.js';
+import { CUMULATIVE_COLUMN, LABEL_NUMBERING, STATISTICS_HEADER, TABLE_LABELS, TABLE_UNIT, type FigureKey, type TableLabel } from '../templates/figures.js';
 import { canonicalLabel } from '../templates/labels.js';
 import type { FoundFigure } from './figures.js';
 import { figureText } from './figures.js';
 import type { Row } from './rows.js';
 import { parseValue } from './values.js';
 
-export function labelKey(label: string): FigureKey | null {
+function tableLabel(label: string): TableLabel | undefined {
   const bare = canonicalLabel(label).replace(LABEL_NUMBERING, '').replace(/^[.、．：:]+/, '');
-  if (bare === '') return null;
-  return TABLE_LABELS.find((l) => l.pattern.test(bare))?.key ?? null;
+  return bare === '' ? undefined : TABLE_LABELS.find((l) => l.pattern.test(bare));
+}
+
+export function labelKey(label: string): FigureKey | null {
+  return tableLabel(label)?.key ?? null;
+}
+
+/** The keys a row's number stands for: its own, or both of a two-key row that prints 0. */
+function rowKeys(label: TableLabel | undefined, value: number | null): FigureKey[] {
+  if (!label) return [];
+  if (label.key) return [label.key];
+  return value === 0 ? (label.zeroFor ?? []) : [];
 }
 
 const YEAR_COLUMN = /\d{4}年|本年|年度/;
@@ -39,14 +49,14 @@ export function readGridFigures(rows: Row[], warnings: Warning[]): Map<FigureKey
       continue;
     }
     if (row.values.length === 0 || row.labels.length === 0) continue;
-    const key = labelKey(row.labels[0].text);
-    if (!key) continue;
+    const label = tableLabel(row.labels[0].text);
+    if (!label) continue;
     const column = yearColumn.get(row.block);
     const cell = column !== undefined && column < row.cells.length && row.cells.indexOf(row.values[0]) <= column ? row.cells[column] : row.values[0];
     const { value } = parseValue(cell.text);
     if (value === null) continue;
     const unit = row.labels.find((l) => TABLE_UNIT.test(canonicalLabel(l.text)))?.text;
-    put(figures, key, { value: value * unitTimes(unit), raw: row.text, origin: cell.origin }, warnings);
+    for (const key of rowKeys(label, value)) put(figures, key, { value: value * unitTimes(unit), raw: row.text, origin: cell.origin }, warnings);
   }
   return figures;
 }
@@ -80,15 +90,16 @@ export function readRunTogetherFigures(document: Document, prose: Map<FigureKey,
       const [, label, unit, printed, after] = match;
       // The next row's numbering runs into this row's numbers: "…条002.传真申请数".
       const digits = after !== '' && printed.length > 1 ? printed.slice(0, -1) : printed;
-      const key = labelKey(label);
-      if (!key) continue;
-      const value = twoColumns ? splitYear(digits, prose.get(key)?.value) : Number(digits);
+      const row = tableLabel(label);
+      const keys = row?.key ? [row.key] : (row?.zeroFor ?? []);
+      if (!row || keys.length === 0) continue;
+      const value = twoColumns ? splitYear(digits, row.key ? prose.get(row.key)?.value : undefined) : Number(digits);
       const raw = `${label.replace(LABEL_NUMBERING, '').replace(/^[.、．：:]+/, '')}${unit}${digits}`;
       if (value === null) {
-        warnings.push({ code: 'W_FIGURE_AMBIGUOUS', message: `figures.${key}: "${raw}" runs the year's number and the running total together; they cannot be told apart`, origin, cell: `figures.${key}` });
+        warnings.push({ code: 'W_FIGURE_AMBIGUOUS', message: `figures.${keys.join(', figures.')}: "${raw}" runs the year's number and the running total together; they cannot be told apart`, origin, cell: `figures.${keys[0]}` });
         continue;
       }
-      put(figures, key, { value: value * unitTimes(unit), raw, origin }, warnings);
+      for (const key of rowKeys(row, value)) put(figures, key, { value: value * unitTimes(unit), raw, origin }, warnings);
     }
   }
   return figures;

@@ -65,10 +65,12 @@ function isQualified(prefix: string, agency: string | null): boolean {
 }
 
 /** Every candidate figure of one sentence. */
-export function sentenceCandidates(sentence: string, origin: Origin, index: number, agency: string | null, raw = sentence): Candidate[] {
+/** `context`: the text a pattern's topic may be in (the sentence and the one before it:
+ *  "…的行政复议，…。涉及的行政诉讼数为0件。"). */
+export function sentenceCandidates(sentence: string, origin: Origin, index: number, agency: string | null, raw = sentence, context = sentence): Candidate[] {
   const found: (Candidate & { at: number; end: number })[] = [];
   for (const pattern of SENTENCE_PATTERNS) {
-    if (pattern.topic && !pattern.topic.test(sentence)) continue;
+    if (pattern.topic && !pattern.topic.test(context)) continue;
     for (const match of sentence.matchAll(pattern.pattern)) {
       const at = match.index ?? 0;
       const groups = match.groups ?? {};
@@ -89,7 +91,7 @@ export function sentenceCandidates(sentence: string, origin: Origin, index: numb
         raw,
         origin,
         qualified: !pattern.zero && isQualified(prefix, agency),
-        bound: Boolean(groups.bound),
+        bound: Boolean(groups.bound || groups.near),
         breakdown: false,
         sentence: index,
         at,
@@ -160,7 +162,11 @@ export function settle(candidates: Candidate[]): { figure: FoundFigure | null; p
 export function readProseFigures(document: Document, agency: string | null, warnings: Warning[]): Map<FigureKey, FoundFigure> {
   const candidates: Candidate[] = [];
   let index = 0;
-  for (const sentence of sentences(document)) candidates.push(...sentenceCandidates(sentence.text, sentence.origin, index++, agency && figureText(agency), sentence.raw));
+  let previous = '';
+  for (const sentence of sentences(document)) {
+    candidates.push(...sentenceCandidates(sentence.text, sentence.origin, index++, agency && figureText(agency), sentence.raw, previous + sentence.text));
+    previous = sentence.text;
+  }
   const byKey = new Map<FigureKey, Candidate[]>();
   for (const c of candidates) byKey.set(c.key, [...(byKey.get(c.key) ?? []), c]);
   const figures = new Map<FigureKey, FoundFigure>();

@@ -3,8 +3,8 @@
 // a sentence with its whitespace removed and full-width characters made half-width.
 
 /** A number as printed: Arabic (1,234 / 1.5) or Chinese (三十五), an optional 万/亿, an optional
- *  约 before and 余/多 after (which make it a bound, not a figure). */
-const NUMBER = '(?<approx>约|近)?(?<n>\\d[\\d,]*(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千万]+)(?<mult>万|亿)?(?<bound>余|多)?';
+ *  约 before (read as the number), and 近/逾/超过 before or 余/多 after (a bound, not a figure). */
+const NUMBER = '(?<approx>约)?(?<near>近|逾|超过)?(?<n>\\d[\\d,]*(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千万]+)(?<mult>万|亿)?(?<bound>余|多)?';
 
 /** Verbs and particles that may stand between a noun and its number: 共 / 为 / 达 / 计 …. */
 const LINK = '(?:[共计为达总合约]|共计|合计|总计|达到|累计)*';
@@ -29,7 +29,8 @@ const CASE_UNIT = '(?:件|起|宗|个|次|例)';
 
 export const SENTENCE_PATTERNS: SentencePattern[] = [
   { key: 'activeDisclosure.items', pattern: p(`主动(?:公开|发布)(?:了)?(?:各类|各项)?(?:政府)?信息(?:数|数量|总数|条数)?${LINK}{N}条`) },
-  { key: 'activeDisclosure.interpretations', pattern: p(`解读(?:类)?(?:信息|材料|稿件|文章|文件)?(?:发布)?${LINK}{N}(?:篇|条|件|个)`) },
+  // 行政公文和政策解读信息 N 条 counts two kinds together: not interpretations alone.
+  { key: 'activeDisclosure.interpretations', pattern: p(`(?<![和及与、](?:政策)?)解读(?:类)?(?:信息|材料|稿件|文章|文件)?(?:发布)?${LINK}{N}(?:篇|条|件|个)`) },
   { key: 'activeDisclosure.interpretations', pattern: p(`(?:发布|制作|开展)(?:政策)?解读(?:类)?(?:信息|材料|稿件|文章)?${LINK}{N}(?:篇|条|件|个)`) },
 
   { key: 'applications.received', pattern: p(`(?:新收|受理|收到|接收|接到)[^，。；,;\\d]{0,14}?信息公开申请(?:数|数量|总数)?${LINK}{N}${APPLICATION_UNIT}`) },
@@ -64,9 +65,10 @@ export const SENTENCE_PATTERNS: SentencePattern[] = [
   { key: 'fees.amount', pattern: p(`收费(?:金额|总额)?${LINK}{N}元`), topic: /信息公开|申请/ },
   { key: 'fees.amount', zero: true, pattern: /(?:未|没有|不|均未|从未)(?:向[^，。；,;]{0,24}?)?收取[^，。；,;\d]{0,12}?费/g },
 
-  { key: 'reviews.count', pattern: p(`行政复议(?:申请|案件)?(?:的)?${LINK}{N}${CASE_UNIT}`), topic: /公开/ },
+  { key: 'reviews.count', pattern: p(`行政复议(?:申请|案件)?(?:数|数量)?(?:的)?${LINK}{N}${CASE_UNIT}`), topic: /公开/ },
+  { key: 'reviews.count', pattern: p(`(?<![\\d.])${'{N}'}${CASE_UNIT}(?:涉及|关于|有关)[^，。；,;\\d]{0,16}?行政复议`), topic: /公开/ },
   { key: 'reviews.count', zero: true, pattern: /(?:未|没有)(?:收到|发生|被申请|出现)[^，。；,;]{0,30}?行政复议(?![^，。；,;]{0,12}?(?:纠错|纠正|败诉|撤销|确认违法))/g, topic: /公开/ },
-  { key: 'lawsuits.count', pattern: p(`诉讼(?:案件)?(?:的)?${LINK}{N}${CASE_UNIT}`), topic: /公开/ },
+  { key: 'lawsuits.count', pattern: p(`诉讼(?:案件)?(?:数|数量)?(?:的)?${LINK}{N}${CASE_UNIT}`), topic: /公开/ },
   { key: 'lawsuits.count', zero: true, pattern: /(?:未|没有)(?:收到|发生|被提起|出现)[^，。；,;]{0,40}?行政诉讼(?![^，。；,;]{0,12}?(?:纠错|纠正|败诉|撤销|确认违法))/g, topic: /公开/ },
 ];
 
@@ -100,13 +102,16 @@ export const BREAKDOWN = /其中/;
 
 export interface TableLabel {
   key: FigureKey | null;
+  /** A row that counts two keys at once: where it prints 0, both are 0 (counts are never negative). */
+  zeroFor?: FigureKey[];
   /** Matched against the row label with its numbering (1. / 其中：) removed. */
   pattern: RegExp;
 }
 
 /** In order: the first that matches decides; null keys are rows no figure stands for. */
 export const TABLE_LABELS: TableLabel[] = [
-  { key: null, pattern: /网站公开|公报公开|电子邮件|信函、传真|传真、信函|申诉|举报/ },
+  { key: null, pattern: /信函、传真|传真、信函/, zeroFor: ['applications.byChannel.letter', 'applications.byChannel.fax'] },
+  { key: null, pattern: /网站公开|公报公开|电子邮件|申诉|举报/ },
   { key: 'applications.byChannel.inPerson', pattern: /当面申请/ },
   { key: 'applications.byChannel.online', pattern: /网上申请|网络申请/ },
   { key: 'applications.byChannel.letter', pattern: /信函申请/ },

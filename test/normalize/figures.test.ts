@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { FIGURE_KEYS } from '../../src/cell-keys.js';
 import type { Document } from '../../src/model.js';
 import type { Warning } from '../../src/schema.js';
-import { labelKey, splitYear } from '../../src/normalize/figure-tables.js';
+import { labelKey, readGridFigures, splitYear } from '../../src/normalize/figure-tables.js';
+import { rowStream } from '../../src/normalize/rows.js';
+import { tableFromRows } from '../../src/model.js';
 import { figureNumber, readProseFigures } from '../../src/normalize/figures.js';
 import { SENTENCE_PATTERNS, TABLE_LABELS, FIGURE_TABLE_CELLS } from '../../src/templates/figures.js';
 
@@ -91,6 +93,16 @@ describe('readProseFigures', () => {
     expect(read('全年举办政策咨询活动5次。本年收取行政事业性收费共计1200万元。').values).toEqual({});
   });
 
+  it('reads a count stated before its noun, and a topic given by the sentence before', () => {
+    expect(read('本年有1件涉及政府信息公开工作的行政复议，未被纠错。涉及的行政诉讼数为0件。').values).toEqual({ 'reviews.count': 1, 'lawsuits.count': 0 });
+  });
+
+  it('takes no figure for two kinds counted together, nor for a bound before the number', () => {
+    expect(read('其中：发布行政公文和政策解读信息9条。').values).toEqual({});
+    expect(read('全年主动公开政府信息近300条。').values).toEqual({});
+    expect(read('全年主动公开政府信息约1200条。').values).toEqual({ 'activeDisclosure.items': 1200 });
+  });
+
   it('does not read a 行政复议 申请 as an information request', () => {
     expect(read('未收到有关政府信息公开行政复议申请。').values).toEqual({ 'reviews.count': 0 });
   });
@@ -152,5 +164,32 @@ describe('statistics tables', () => {
     expect(splitYear('4251516')).toBeNull();
     expect(splitYear('4251516', 425)).toBe(425);
     expect(splitYear('4251516', 426)).toBeNull();
+  });
+
+  it('reads a grid from the column of the year, never the running total; a 0 in a two-channel row is 0 for both', () => {
+    const cells = (...texts: string[]) => texts.map((text, c) => ({ text, origin: { element: c } }));
+    const table = tableFromRows(
+      [
+        cells('指标名称', '计量单位', '历年累计', '2012年度'),
+        cells('受理政府信息公开申请总数', '件', '40', '12'),
+        cells('其中：1.当面申请数', '件', '10', '3'),
+        cells('2.信函、传真申请数', '件', '0', '0'),
+        cells('3.网上申请数', '件', '30', '9'),
+        cells('政府信息公开收费金额', '万元', '2.5', '0.3'),
+      ],
+      {},
+    );
+    const warnings: Warning[] = [];
+    const figures = readGridFigures(rowStream({ format: 'html', meta: {}, blocks: [table] }), warnings);
+    expect(Object.fromEntries([...figures].map(([k, f]) => [k, f.value]))).toEqual({
+      'applications.received': 12,
+      'applications.byChannel.inPerson': 3,
+      'applications.byChannel.letter': 0,
+      'applications.byChannel.fax': 0,
+      'applications.byChannel.online': 9,
+      'fees.amount': 3000,
+    });
+    expect(figures.get('applications.received')?.origin).toMatchObject({ row: 1, col: 3 });
+    expect(warnings).toEqual([]);
   });
 });
