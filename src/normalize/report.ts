@@ -34,23 +34,23 @@ export function normalize(document: Document): Result<Content> {
   // its own part titles or, where the text lost its lines, by a title that names a report.
   const freeformHeadings = tablesFound === 0 ? findHeadings(document, FREEFORM_SECTION_TITLES) : [];
   const freeform = tablesFound === 0 && (meta.year !== null ? meta.year < 2019 : freeformHeadings.length > headings.length);
-  const found = freeform ? freeformHeadings : headings;
-  if (tablesFound === 0 && found.length < 3 && !(titled && (found.length >= 1 || freeform)))
+  const partHeadings = freeform ? freeformHeadings : headings;
+  if (tablesFound === 0 && partHeadings.length < 3 && !(titled && (partHeadings.length >= 1 || freeform)))
     throw new XxgkError(
       'E_NOT_A_REPORT',
       `not a 政府信息公开工作年度报告: no template table, ${headings.length} of the six part titles, ` +
         `and ${meta.title ? `the title "${meta.title}" does not name one` : 'no report title'}`,
     );
 
-  const sections = readSections(document, found, warnings, freeform ? FREEFORM_SECTION_TITLES : SECTION_TITLES);
+  const sections = readSections(document, partHeadings, warnings, freeform ? FREEFORM_SECTION_TITLES : SECTION_TITLES);
   const tables: Tables = {
     activeDisclosure: disclosure?.table === 'activeDisclosure' ? (buildTable('activeDisclosure', disclosure.cells) as Tables['activeDisclosure']) : null,
     activeDisclosure2019: disclosure?.table === 'activeDisclosure2019' ? (buildTable('activeDisclosure2019', disclosure.cells) as Tables['activeDisclosure2019']) : null,
     applications: applications ? (buildTable('applications', applications.cells) as Tables['applications']) : null,
     reviewsAndLawsuits: reviews ? (buildTable('reviewsAndLawsuits', reviews.cells) as Tables['reviewsAndLawsuits']) : null,
   };
-  for (const [name, table] of [['二 (activeDisclosure)', disclosure], ['三 (applications)', applications], ['四 (reviewsAndLawsuits)', reviews]] as const)
-    if (!table && !freeform) warnings.push({ code: 'W_TABLE_MISSING', message: `table ${name} was not found` });
+  for (const [name, found] of [['二 (activeDisclosure)', disclosure], ['三 (applications)', applications], ['四 (reviewsAndLawsuits)', reviews]] as const)
+    if (!found && !freeform) warnings.push({ code: 'W_TABLE_MISSING', message: `table ${name} was not found` });
 
   const yearVersion = meta.year === null ? null : meta.year >= 2021 ? '2021' : '2019';
   const tableInfo: Report['tableInfo'] = {
