@@ -64,6 +64,12 @@ function isQualified(prefix: string, agency: string | null): boolean {
   return rest.length > 0;
 }
 
+/** Inside a bracket that opens with 其中: "共公布政府信息2599条(其中…其他信息856条)". */
+function inBreakdownBrackets(sentence: string, at: number): boolean {
+  const open = sentence.lastIndexOf('(', at);
+  return open >= 0 && !sentence.slice(open, at).includes(')') && BREAKDOWN.test(sentence.slice(open + 1, open + 3));
+}
+
 /** Every candidate figure of one sentence. */
 /** `context`: the text a pattern's topic may be in (the sentence and the one before it:
  *  "…的行政复议，…。涉及的行政诉讼数为0件。"). */
@@ -103,7 +109,7 @@ export function sentenceCandidates(sentence: string, origin: Origin, index: numb
   const unique = found.filter((c, i) => !found.some((d, j) => j < i && d.key === c.key && d.at < c.end && c.at < d.end));
   for (const c of unique) {
     const earlier = unique.filter((d) => d.key === c.key && d.end <= c.at);
-    c.breakdown = earlier.some((d) => BREAKDOWN.test(sentence.slice(d.end, c.at)));
+    c.breakdown = earlier.some((d) => BREAKDOWN.test(sentence.slice(d.end, c.at))) || inBreakdownBrackets(sentence, c.at);
   }
   return unique.map(({ at: _at, end: _end, ...c }) => c);
 }

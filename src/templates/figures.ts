@@ -28,7 +28,8 @@ const APPLICATION_UNIT = '(?:件|个|条|份|次|宗)';
 const CASE_UNIT = '(?:件|起|宗|个|次|例)';
 
 export const SENTENCE_PATTERNS: SentencePattern[] = [
-  { key: 'activeDisclosure.items', pattern: p(`主动(?:公开|发布)(?:了)?(?:各类|各项)?(?:政府)?信息(?:数|数量|总数|条数)?${LINK}{N}条`) },
+  // 其他应主动公开政府信息 N 条 is the category "other" of a breakdown, not the total.
+  { key: 'activeDisclosure.items', pattern: p(`(?<!其[他它]应?)主动(?:公开|发布)(?:了)?(?:各类|各项)?(?:政府)?信息(?:数|数量|总数|条数)?${LINK}{N}条`) },
   // 行政公文和政策解读信息 N 条 counts two kinds together: not interpretations alone.
   { key: 'activeDisclosure.interpretations', pattern: p(`(?<![和及与、](?:政策)?)解读(?:类)?(?:信息|材料|稿件|文章|文件)?(?:发布)?${LINK}{N}(?:篇|条|件|个)`) },
   { key: 'activeDisclosure.interpretations', pattern: p(`(?:发布|制作|开展)(?:政策)?解读(?:类)?(?:信息|材料|稿件|文章)?${LINK}{N}(?:篇|条|件|个)`) },

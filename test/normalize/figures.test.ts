@@ -127,6 +127,11 @@ describe('readProseFigures', () => {
     });
   });
 
+  it('leaves out a part inside brackets that open with 其中, and the category 其他应主动公开', () => {
+    expect(read('共公布政府信息2599条（其中规划计划类信息28条，其他应主动公开政府信息856条）。').values).toEqual({});
+    expect(read('共公布信息300条（其中主动公开政府信息120条）。全年主动公开政府信息280条。').values).toEqual({ 'activeDisclosure.items': 280 });
+  });
+
   it('yields nothing and a warning where sentences disagree and nothing settles it', () => {
     const { values, warnings } = read('网站发布政策解读共132件。公报刊登政策解读83件。');
     expect(values).toEqual({});
