@@ -1,6 +1,6 @@
 // The canonical cell keys (cell-keys.md), read off the zod schema so that they are written once.
 import { z } from 'zod';
-import { Tables, type Cell, type TableName } from './schema.js';
+import { Figures, Tables, type Cell, type TableName } from './schema.js';
 
 function isCellSchema(schema: z.ZodType): boolean {
   return schema instanceof z.ZodObject && Object.keys(schema.shape).join() === 'value,raw,origin';
@@ -39,8 +39,17 @@ export function cellAt(tables: unknown, key: string): Cell | undefined {
 
 /** Build a table object from flat relative keys → cells; keys not given become empty cells. */
 export function buildTable(table: TableName, cells: Map<string, Cell>): Record<string, unknown> {
+  return nest(tableCellKeys(table), cells);
+}
+
+/** The figures object from flat keys → figures; keys not given become empty figures. */
+export function buildFigures(figures: Map<string, Cell>): Figures {
+  return nest(FIGURE_KEYS, figures) as Figures;
+}
+
+function nest(keys: string[], cells: Map<string, Cell>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of tableCellKeys(table)) {
+  for (const key of keys) {
     const parts = key.split('.');
     let node = out;
     for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
@@ -48,3 +57,6 @@ export function buildTable(table: TableName, cells: Map<string, Cell>): Record<s
   }
   return out;
 }
+
+/** Every figure key (`applications.received`), in schema order; paths under `figures`. */
+export const FIGURE_KEYS: string[] = leaves(Figures, '');

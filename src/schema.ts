@@ -128,16 +128,20 @@ export type Tables = z.infer<typeof Tables>;
 export const TemplateVersion = z.enum(['2021', '2019']);
 export type TemplateVersion = z.infer<typeof TemplateVersion>;
 
+/** A report's template: a table template, or 'freeform' (before 2019: no template table). Tables are never freeform. */
+export const ReportTemplateVersion = z.enum(['2021', '2019', 'freeform']);
+export type ReportTemplateVersion = z.infer<typeof ReportTemplateVersion>;
+
 export const TableInfo = z.object({
   templateVersion: TemplateVersion.nullable(),
   origin: Origin.nullable(),
 });
 
-export const SectionKey = z.enum(['overview', 'activeDisclosure', 'applications', 'reviewsAndLawsuits', 'problems', 'other']);
+export const SectionKey = z.enum(['overview', 'activeDisclosure', 'applications', 'reviewsAndLawsuits', 'problems', 'other', 'fees']);
 export type SectionKey = z.infer<typeof SectionKey>;
 
 export const Section = z.object({
-  number: z.number().int().min(1).max(6),
+  number: z.number().int().min(1).max(7).describe('the part\'s place in its template: 1–6, or 1–7 in free-form reports'),
   key: SectionKey,
   heading: z.string().nullable().describe('the title as written; null where the report has none'),
   text: z.string().describe('the prose of the part (tables left out)'),
@@ -152,8 +156,44 @@ export const Check = z.object({
   expected: z.number().nullable().describe('what the other cells add up to'),
   actual: z.number().nullable().describe('the printed total'),
   cells: z.array(z.string()).describe('canonical keys the rule reads, the total first'),
+  soft: z.boolean().default(false).describe('a comparison of prose and table, not template arithmetic: its failure is a warning of its own'),
 });
 export type Check = z.infer<typeof Check>;
+
+// ── figures stated in the prose (any template) or in free-form tables ───────────────────────
+export const Figure = z
+  .object({
+    value: z.number().nullable().describe('the number, or null where no sentence or table states it unambiguously'),
+    raw: z.string().nullable().describe('the sentence (or table row) it came from'),
+    origin: Origin.nullable(),
+  })
+  .describe('One figure');
+export type Figure = z.infer<typeof Figure>;
+
+export const Figures = z.object({
+  activeDisclosure: z.object({ items: Figure.describe('主动公开政府信息 N 条'), interpretations: Figure.describe('政策解读 N 篇') }),
+  applications: z.object({
+    received: Figure,
+    granted: Figure,
+    partlyGranted: Figure,
+    denied: Figure,
+    byChannel: z.object({ inPerson: Figure, online: Figure, letter: Figure, fax: Figure, other: Figure }),
+  }),
+  consultations: Figure.describe('人次'),
+  fees: z.object({ amount: Figure.describe('元: what applicants paid for disclosure') }),
+  reviews: z.object({ count: Figure }),
+  lawsuits: z.object({ count: Figure }),
+});
+export type Figures = z.infer<typeof Figures>;
+
+/** Figures with nothing found: what a record written before figures existed reads as. */
+export function emptyFigures(): Figures {
+  const empty = (schema: z.ZodObject): unknown =>
+    Object.keys(schema.shape).join() === 'value,raw,origin'
+      ? { value: null, raw: null, origin: null }
+      : Object.fromEntries(Object.entries(schema.shape).map(([k, v]) => [k, empty(v as z.ZodObject)]));
+  return empty(Figures) as Figures;
+}
 
 export const Format = z.enum(['text', 'html', 'docx', 'pdf', 'doc']);
 export type Format = z.infer<typeof Format>;
@@ -175,7 +215,7 @@ export const Report = z.object({
     agencyFrom: z.enum(['title', 'signature', 'page', 'properties']).nullable(),
     year: z.number().int().nullable().describe('the year the report covers'),
     published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().describe('YYYY-MM-DD'),
-    templateVersion: TemplateVersion.nullable(),
+    templateVersion: ReportTemplateVersion.nullable(),
     level: z.enum(['national', 'provincial', 'city', 'county', 'township', 'department']).nullable(),
     region: z.string().nullable(),
     regionCode: z.string().regex(/^\d{6}$/).nullable().default(null).describe('6-digit administrative division code of the place the agency name gives'),
@@ -189,6 +229,7 @@ export const Report = z.object({
     applications: TableInfo.nullable(),
     reviewsAndLawsuits: TableInfo.nullable(),
   }),
+  figures: Figures.default(emptyFigures).describe('numbers stated in the prose, and in the tables of free-form reports'),
   checks: z.array(Check),
   warnings: z.array(Warning),
 });

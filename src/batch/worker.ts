@@ -24,7 +24,7 @@ export default async function parseTask(task: ParseTask): Promise<ParseOutcome> 
       line: JSON.stringify(report) + '\n',
       csv: csvRow(report),
       warnings: report.warnings.map((w) => w.code),
-      checksFailed: report.checks.filter((c) => c.ok === false).length,
+      checksFailed: report.checks.filter((c) => c.ok === false && !c.soft).length,
       ms: performance.now() - started,
     };
   } catch (error) {

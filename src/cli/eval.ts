@@ -52,7 +52,7 @@ export function scoreReport(gold: Gold, report: Report | undefined): FileScore {
     agency: agencies ? agencies.includes(report.meta.agency ?? '') : null,
     year: gold.meta.year === undefined ? null : gold.meta.year === report.meta.year,
     templateVersion: gold.meta.templateVersion === undefined ? null : gold.meta.templateVersion === report.meta.templateVersion,
-    brokenCheck: prefix ? report.checks.some((c) => c.id.startsWith(prefix) && c.ok === false) : null,
+    brokenCheck: prefix ? report.checks.some((c) => c.id.startsWith(prefix) && c.ok === false && !c.soft) : null,
   };
 }
 

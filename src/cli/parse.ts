@@ -177,7 +177,7 @@ class BatchRun {
     if (prior) {
       const copy = await this.writer.copy(path, sha256, prior.json);
       if (copy) {
-        this.summary.parsed({ warnings: copy.warnings.map((w) => w.code), checksFailed: copy.checks.filter((c) => c.ok === false).length });
+        this.summary.parsed({ warnings: copy.warnings.map((w) => w.code), checksFailed: copy.checks.filter((c) => c.ok === false && !c.soft).length });
         return this.progress.done(path, { ok: true });
       }
     }

@@ -1,8 +1,9 @@
 // The template's arithmetic (勾稽关系), per column, row and group. A check reads values and
 // reports; it never changes one. ok is null when an input cell is empty.
 import { cellAt } from '../cell-keys.js';
-import type { Check, Tables, TemplateVersion, Warning } from '../schema.js';
+import type { Check, Figures, Tables, TemplateVersion, Warning } from '../schema.js';
 import { APPLICANT_COLUMNS, RESULT_ROWS, ROWS_2021_ONLY } from '../templates/applications.js';
+import { FIGURE_TABLE_CELLS } from '../templates/figures.js';
 import { REVIEW_COLUMNS, REVIEW_GROUPS } from '../templates/reviews-and-lawsuits.js';
 
 /** total = Σ parts, all keys relative to `tables`. */
@@ -14,7 +15,32 @@ function sumCheck(tables: Tables, id: string, rule: string, total: string, parts
   const sum = (values: (number | null)[]) => round(values.reduce<number>((a, v) => a + (v ?? 0), 0));
   const expected = partValues.every((v) => v !== null) ? sum(partValues) : null;
   const actual = totalValues.every((v) => v !== null) ? sum(totalValues) : null;
-  return { id, rule, ok: complete ? expected === actual : null, expected, actual, cells: [total, ...plusOnTotalSide, ...parts].map((k) => `tables.${k}`) };
+  return { id, rule, ok: complete ? expected === actual : null, expected, actual, cells: [total, ...plusOnTotalSide, ...parts].map((k) => `tables.${k}`), soft: false };
+}
+
+/**
+ * Soft checks: a figure the prose states against the table cells that hold the same number.
+ * Prose often counts differently (a whole system, both years), so a failure is a warning of its
+ * own (W_FIGURE_MISMATCH), never W_CHECK_FAILED. Only where both the figure and the table exist.
+ */
+export function figureChecks(figures: Figures, tables: Tables): Check[] {
+  const checks: Check[] = [];
+  for (const [key, cells] of Object.entries(FIGURE_TABLE_CELLS)) {
+    const actual = cellAt(figures, key)?.value ?? null;
+    const values = cells.map((k) => cellAt(tables, k)?.value);
+    if (actual === null || values.some((v) => v === undefined)) continue;
+    const expected = values.every((v) => v !== null) ? round(values.reduce<number>((a, v) => a + (v ?? 0), 0)) : null;
+    checks.push({
+      id: `figures.${key}`,
+      rule: `the figure the prose states = ${cells.join(' + ')}`,
+      ok: expected === null ? null : expected === actual,
+      expected,
+      actual,
+      cells: [`figures.${key}`, ...cells.map((k) => `tables.${k}`)],
+      soft: true,
+    });
+  }
+  return checks;
 }
 
 // Amounts in 万元 have decimals; sums of them must not fail on floating-point noise.
@@ -62,5 +88,9 @@ export function runChecks(tables: Tables, applicationsLayout: TemplateVersion | 
 export function checkWarnings(checks: Check[]): Warning[] {
   return checks
     .filter((c) => c.ok === false)
-    .map((c) => ({ code: 'W_CHECK_FAILED', message: `${c.id}: expected ${c.expected}, the report prints ${c.actual} (${c.rule})` }));
+    .map((c) =>
+      c.soft
+        ? { code: 'W_FIGURE_MISMATCH', message: `${c.id}: the prose states ${c.actual}, the table holds ${c.expected} (${c.rule})`, cell: c.id }
+        : { code: 'W_CHECK_FAILED', message: `${c.id}: expected ${c.expected}, the report prints ${c.actual} (${c.rule})` },
+    );
 }

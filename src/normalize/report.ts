@@ -1,9 +1,11 @@
 // Document → the parts of a Report that come from its content. Knows nothing of formats.
-import { buildTable } from '../cell-keys.js';
+import { buildFigures, buildTable } from '../cell-keys.js';
 import type { Document, Result } from '../model.js';
 import type { Report, Tables, Warning } from '../schema.js';
 import { XxgkError } from '../errors.js';
-import { checkWarnings, runChecks } from './checks.js';
+import { FREEFORM_SECTION_TITLES, SECTION_TITLES } from '../templates/sections.js';
+import { checkWarnings, figureChecks, runChecks } from './checks.js';
+import { readFigures } from './figures-merge.js';
 import { readMeta } from './meta.js';
 import type { AgencyOverrides } from './agency/index.js';
 import { rowStream } from './rows.js';
@@ -19,7 +21,7 @@ export interface NormalizeOptions {
   agencies?: AgencyOverrides;
 }
 
-export type Content = Pick<Report, 'meta' | 'sections' | 'tables' | 'tableInfo' | 'checks'>;
+export type Content = Pick<Report, 'meta' | 'sections' | 'tables' | 'tableInfo' | 'figures' | 'checks'>;
 
 export function normalize(document: Document, options: NormalizeOptions = {}): Result<Content> {
   const warnings: Warning[] = [];
@@ -39,14 +41,19 @@ export function normalize(document: Document, options: NormalizeOptions = {}): R
 
   const tablesFound = [disclosure, applications, reviews].filter(Boolean).length;
   const titled = meta.title !== null && /信息公开|政务公开/.test(meta.title);
-  if (tablesFound === 0 && headings.length < 3 && !(titled && headings.length >= 1))
+  // Before the 2019 template there was no table to find: such a report is free-form, found by
+  // its own part titles or, where the text lost its lines, by a title that names a report.
+  const freeformHeadings = tablesFound === 0 ? findHeadings(document, FREEFORM_SECTION_TITLES) : [];
+  const freeform = tablesFound === 0 && (meta.year !== null ? meta.year < 2019 : freeformHeadings.length > headings.length);
+  const partHeadings = freeform ? freeformHeadings : headings;
+  if (tablesFound === 0 && partHeadings.length < 3 && !(titled && (partHeadings.length >= 1 || freeform)))
     throw new XxgkError(
       'E_NOT_A_REPORT',
       `not a 政府信息公开工作年度报告: no template table, ${headings.length} of the six part titles, ` +
         `and ${meta.title ? `the title "${meta.title}" does not name one` : 'no report title'}`,
     );
 
-  const sections = readSections(document, headings, warnings);
+  const sections = readSections(document, partHeadings, warnings, freeform ? FREEFORM_SECTION_TITLES : SECTION_TITLES);
   const tables: Tables = {
     activeDisclosure: disclosure?.table === 'activeDisclosure' ? (buildTable('activeDisclosure', disclosure.cells) as Tables['activeDisclosure']) : null,
     activeDisclosure2019: disclosure?.table === 'activeDisclosure2019' ? (buildTable('activeDisclosure2019', disclosure.cells) as Tables['activeDisclosure2019']) : null,
@@ -54,7 +61,7 @@ export function normalize(document: Document, options: NormalizeOptions = {}): R
     reviewsAndLawsuits: reviews ? (buildTable('reviewsAndLawsuits', reviews.cells) as Tables['reviewsAndLawsuits']) : null,
   };
   for (const [name, found] of [['二 (activeDisclosure)', disclosure], ['三 (applications)', applications], ['四 (reviewsAndLawsuits)', reviews]] as const)
-    if (!found) warnings.push({ code: 'W_TABLE_MISSING', message: `table ${name} was not found` });
+    if (!found && !freeform) warnings.push({ code: 'W_TABLE_MISSING', message: `table ${name} was not found` });
 
   const yearVersion = meta.year === null ? null : meta.year >= 2021 ? '2021' : '2019';
   const tableInfo: Report['tableInfo'] = {
@@ -63,9 +70,10 @@ export function normalize(document: Document, options: NormalizeOptions = {}): R
     reviewsAndLawsuits: reviews ? { templateVersion: yearVersion, origin: reviews.row.cells[0]?.origin ?? null } : null,
   };
   // The report's template is the one its table 二 follows; table 二 changed most between them.
-  meta.templateVersion = disclosure?.version ?? (applications?.layout === '2021' ? '2021' : yearVersion);
+  meta.templateVersion = freeform ? 'freeform' : (disclosure?.version ?? (applications?.layout === '2021' ? '2021' : yearVersion));
 
-  const checks = runChecks(tables, applications?.layout ?? null);
+  const figures = buildFigures(readFigures(document, rows, meta.agency, freeform, warnings));
+  const checks = [...runChecks(tables, applications?.layout ?? null), ...figureChecks(figures, tables)];
   warnings.push(...checkWarnings(checks));
-  return { value: { meta, sections, tables, tableInfo, checks }, warnings };
+  return { value: { meta, sections, tables, tableInfo, figures, checks }, warnings };
 }

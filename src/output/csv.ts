@@ -1,10 +1,11 @@
 // reports.csv: one row per report, one column per canonical cell key, for R, Stata and pandas.
-import { ALL_CELL_KEYS, cellAt } from '../cell-keys.js';
+import { ALL_CELL_KEYS, FIGURE_KEYS, cellAt } from '../cell-keys.js';
 import type { Report } from '../schema.js';
 
 const META_COLUMNS = ['source.path', 'meta.agency', 'meta.regionCode', 'meta.regionName', 'meta.agencyId', 'meta.year', 'meta.published', 'meta.templateVersion'] as const;
 
-export const CSV_COLUMNS: string[] = [...META_COLUMNS, ...ALL_CELL_KEYS];
+// Figure columns come after every cell column, so that an older header is a prefix of this one.
+export const CSV_COLUMNS: string[] = [...META_COLUMNS, ...ALL_CELL_KEYS, ...FIGURE_KEYS.map((k) => `figures.${k}`)];
 
 function field(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -20,5 +21,6 @@ export function csvRow(report: Report): string {
   const { agency, regionCode, regionName, agencyId } = report.meta;
   const meta = [report.source.path, agency, regionCode, regionName, agencyId, report.meta.year, report.meta.published, report.meta.templateVersion];
   const cells = ALL_CELL_KEYS.map((key) => cellAt(report.tables, key)?.value ?? null);
-  return [...meta, ...cells].map(field).join(',') + '\r\n';
+  const figures = FIGURE_KEYS.map((key) => cellAt(report.figures, key)?.value ?? null);
+  return [...meta, ...cells, ...figures].map(field).join(',') + '\r\n';
 }

@@ -29,6 +29,31 @@ export const SECTION_TITLES: SectionTitle[] = [
   { number: 6, key: 'other', exact: /^其他需要报告的事项$/, variants: [/其他需要报告/] },
 ];
 
+/**
+ * The seven parts of a free-form report (the old 条例's years, before the 2019 template): fees
+ * were a part of their own, and 依申请公开 had other titles. Numbers are their places in the
+ * provincial guidance's order; a report that leaves one out still names the others by title.
+ */
+export const FREEFORM_SECTION_TITLES: SectionTitle[] = [
+  { number: 1, key: 'overview', exact: /^概述$/, variants: [/^基本情况$/, /^总体情况$/, /^概况$/] },
+  { number: 2, key: 'activeDisclosure', exact: /^主动公开政府信息(?:的)?情况$/, variants: [/主动公开/] },
+  {
+    number: 3,
+    key: 'applications',
+    exact: /^依申请公开政府信息和不予公开政府信息(?:的)?情况$/,
+    variants: [/依申请公开/, /不予公开政府信息/],
+  },
+  { number: 4, key: 'fees', exact: /^政府信息公开(?:的)?收费及减免(?:的)?情况$/, variants: [/收费及减免/, /收费.{0,4}减免/] },
+  {
+    number: 5,
+    key: 'reviewsAndLawsuits',
+    exact: /^因政府信息公开申请行政复议、?提起行政诉讼(?:的)?情况$/,
+    variants: [/行政复议.{0,8}行政诉讼/, /申请行政复议/],
+  },
+  { number: 6, key: 'problems', exact: /^(?:政府信息公开工作)?存在的主要问题(?:及|和)改进措施$/, variants: [/存在的主要问题/, /问题(?:及|和)改进/] },
+  { number: 7, key: 'other', exact: /^其他需要报告的事项$/, variants: [/其他需要报告/] },
+];
+
 const CHINESE_DIGITS = '一二三四五六七八九十';
 
 /** Numbering that opens a heading: 一、 1、 1. （一） (一) 第一部分 １． and none. */

@@ -138,6 +138,23 @@ describe('OutputWriter', () => {
     expect(readFileSync(join(dir, 'reports.csv'), 'utf8')).toBe(before);
   });
 
+  it('rewrites a reports.csv begun before the figure columns existed, keeping every row', async () => {
+    const dir = join(tmp, 'old-header-figures');
+    const report = await parseFile(join(FIXTURES, 'html', 'template-full.html'));
+    const json = JSON.stringify(report);
+    let w = await OutputWriter.open(dir);
+    await w.report('a.html', report.source.sha256, { format: 'html', json, line: json + '\n', csv: csvRow(report) });
+    await w.close();
+    const oldColumns = CSV_COLUMNS.filter((c) => !c.startsWith('figures.'));
+    writeFileSync(join(dir, 'reports.csv'), oldColumns.join(',') + '\r\nold row\r\n');
+    w = await OutputWriter.open(dir);
+    expect(w.rebuiltRows).toBe(1);
+    await w.close();
+    const rows = readFileSync(join(dir, 'reports.csv'), 'utf8').split('\r\n');
+    expect(rows[0] + '\r\n').toBe(csvHeader());
+    expect(rows[1]).toBe(csvRow(report).trimEnd());
+  });
+
   it('a crash after the rewritten CSV was committed but before it replaced the old one: the next run rewrites again', async () => {
     const dir = join(tmp, 'old-version-crash');
     const report = await parseFile(join(FIXTURES, 'html', 'template-full.html'));
