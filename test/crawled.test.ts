@@ -84,7 +84,7 @@ describe.skipIf(!HAS_CRAWLED)(`crawled pages (${HAS_CRAWLED ? 'shared corpus' : 
     // Table 四 is printed with spaces: 0 1 1 0 2 | 1 0 0 0 1 | 0 0 0 0 0.
     expect(['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => value(report, `reviewsAndLawsuits.review.${c}`))).toEqual([0, 1, 1, 0, 2]);
     expect(['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => value(report, `reviewsAndLawsuits.lawsuitDirect.${c}`))).toEqual([1, 0, 0, 0, 1]);
-    expect(report.checks.filter((c) => c.ok === false)).toEqual([]);
+    expect(report.checks.filter((c) => c.ok === false && !c.soft)).toEqual([]);
   });
 
   it('pingtan-2021-flat.txt: table 四 10203120001200000 splits one way under the three group totals', async () => {

@@ -24,7 +24,7 @@ describe('free-form reports', () => {
       [4, 'fees'],
     ]);
     expect(value.sections[3].text).toBe('未收取任何费用。');
-    expect(warnings.map((w) => w.code).sort()).toEqual(['W_DATE_MISSING', 'W_SECTION_MISSING', 'W_SECTION_MISSING', 'W_SECTION_MISSING'].sort());
+    expect(warnings.map((w) => w.code).sort()).toEqual(['W_AGENCY_UNRESOLVED', 'W_DATE_MISSING', 'W_SECTION_MISSING', 'W_SECTION_MISSING', 'W_SECTION_MISSING'].sort());
     expect(value.figures.activeDisclosure.items.value).toBe(120);
     expect(value.figures.applications.received.value).toBe(0);
     expect(value.figures.fees.amount.value).toBe(0);
