@@ -6,7 +6,7 @@ const META_COLUMNS = ['source.path', 'meta.agency', 'meta.year', 'meta.published
 
 export const CSV_COLUMNS: string[] = [...META_COLUMNS, ...ALL_CELL_KEYS];
 
-function field(value: unknown): string {
+export function field(value: unknown): string {
   if (value === null || value === undefined) return '';
   const text = String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
