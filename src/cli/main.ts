@@ -4,7 +4,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { availableParallelism } from 'node:os';
 import { TOOL_VERSION } from '../version.js';
 import { evalCommand } from './eval.js';
-import { compareCommand, type CompareCommandOptions } from './compare.js';
+import type { CompareCommandOptions } from './compare.js';
 import { parseShard, type Shard } from '../batch/shard.js';
 import { parseCommand, type ParseCommandOptions } from './parse.js';
 import { schemaCommand } from './schema.js';
@@ -79,6 +79,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--years <range>', 'years covered, e.g. 2021-2024, 2021-, 2023')
     .option('--agencies <file>', 'CSV name,agencyId mapping names to ids (renamed or merged bodies)')
     .action(async (inputs: string[], options: CompareCommandOptions) => {
+      // Loaded on use: the chart renderer would slow every other command's start.
+      const { compareCommand } = await import('./compare.js');
       exitCode = await compareCommand(inputs, options);
     });
 

@@ -20,6 +20,9 @@ export interface CompareOptions extends Filters {
   log?: (line: string) => void;
 }
 
+/** Seconds per stage, for the benchmark. */
+export type Timings = Record<'load' | 'group' | 'csv' | 'markdown' | 'html', number>;
+
 export interface CompareResult {
   comparison: Comparison;
   leftOut: LeftOut;
@@ -27,13 +30,22 @@ export interface CompareResult {
   filteredOut: number;
   rows: { panel: number; changes: number; continuity: number; conflicts: number };
   pages: string[];
+  timings: Timings;
 }
 
 export async function runCompare(inputs: string[], options: CompareOptions): Promise<CompareResult> {
   await mkdir(options.out, { recursive: true });
+  let clock = performance.now();
+  const lap = () => {
+    const seconds = (performance.now() - clock) / 1000;
+    clock = performance.now();
+    return seconds;
+  };
   const { entries, leftOut } = await loadEntries(inputs, options);
+  const load = lap();
   const kept = entries.filter((e) => matches(e, options));
   const comparison = buildComparison(kept);
+  const grouping = lap();
   const out = (name: string) => join(options.out, name);
   const rows = {
     panel: await writeCsv(out('panel.csv'), PANEL_COLUMNS, panelRows(comparison)),
@@ -41,8 +53,11 @@ export async function runCompare(inputs: string[], options: CompareOptions): Pro
     continuity: await writeCsv(out('continuity.csv'), CONTINUITY_COLUMNS, continuityRows(comparison)),
     conflicts: await writeCsv(out('conflicts.csv'), CONFLICTS_COLUMNS, conflictRows(comparison)),
   };
+  const csv = lap();
   const notes = { leftOut: leftOut.lines(), sameBytes: comparison.sameBytes };
   await writeMarkdown(out('compare.md'), comparison, notes);
+  const markdown = lap();
   const pages = await writePages(options.out, comparison, notes);
-  return { comparison, leftOut, read: entries.length + leftOut.total, filteredOut: entries.length - kept.length, rows, pages };
+  const timings = { load, group: grouping, csv, markdown, html: lap() };
+  return { comparison, leftOut, read: entries.length + leftOut.total, filteredOut: entries.length - kept.length, rows, pages, timings };
 }

@@ -42,7 +42,9 @@ export async function writePages(dir: string, comparison: Comparison, notes: Not
       await writeFileAtomic(join(dir, AGENCY_FOLDER, name), document(`${agency.agency ?? agency.agencyId} · ${title}`, body));
       written.push(`${AGENCY_FOLDER}/${name}`);
     }
-    const index = [`<h1>${title}</h1>`, notesHtml(comparison, notes), acrossAgencies(comparison, (a) => `${AGENCY_FOLDER}/${encodeURIComponent(pageName(a))}`), methods()].join('\n');
+    const href = (a: Agency) => `${AGENCY_FOLDER}/${encodeURIComponent(pageName(a))}`;
+    const all = `<h2 id="agencies">All agencies</h2>\n<ul>\n${comparison.agencies.map((a) => `<li><a href="${esc(href(a))}">${esc(a.agency ?? a.agencyId)}</a> <span class="muted">${esc(a.agencyId)} · ${a.years.map((y) => y.year).join(', ')}</span></li>`).join('\n')}\n</ul>`;
+    const index = [`<h1>${title}</h1>`, notesHtml(comparison, notes), acrossAgencies(comparison, href), all, methods()].join('\n');
     await writeFileAtomic(join(dir, 'compare.html'), document(title, index));
     return written;
   } finally {
@@ -50,4 +52,3 @@ export async function writePages(dir: string, comparison: Comparison, notes: Not
   }
 }
 
-export { esc };
