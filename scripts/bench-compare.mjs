@@ -35,11 +35,13 @@ try {
   const agencies = Math.ceil(RECORDS / YEARS);
   let written = 0;
   let duplicates = 0;
+  let used = 0;
   const write = async (record) => {
     if (!out.write(JSON.stringify(record) + '\n')) await once(out, 'drain');
     written++;
   };
   for (let a = 0; a < agencies && written < RECORDS; a++) {
+    used++;
     for (let y = 0; y < YEARS && written < RECORDS; y++) {
       const base = bases[(a + y) % bases.length];
       const year = 2019 + y;
@@ -62,7 +64,7 @@ try {
   }
   out.end();
   await once(out, 'finish');
-  console.log(`${written} records (${agencies} agencies × up to ${YEARS} years, ${duplicates} published twice) in ${jsonl}`);
+  console.log(`${written} records (${used} agencies × up to ${YEARS} years, ${duplicates} agency-years published twice) in ${jsonl}`);
 
   const script = `
     const { runCompare } = await import(${JSON.stringify(join(ROOT, 'dist', 'compare', 'run.js'))});

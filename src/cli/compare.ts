@@ -2,6 +2,7 @@
 // changes between years, continuity, conflicts, compare.md and compare.html (see README).
 import { readFileSync } from 'node:fs';
 import { parseAgencyOverrides } from '../normalize/agency/index.js';
+import { Report } from '../schema.js';
 import { parseYears, type YearRange } from '../compare/filters.js';
 import { UsageError } from '../compare/load.js';
 import { runCompare } from '../compare/run.js';
@@ -25,6 +26,8 @@ export async function compareCommand(inputs: string[], options: CompareCommandOp
   } catch (error) {
     return usage((error as Error).message);
   }
+  const levels = Report.shape.meta.shape.level.unwrap().options as readonly string[];
+  if (options.level !== undefined && !levels.includes(options.level)) return usage(`--level takes one of ${levels.join(', ')}, not "${options.level}"`);
   if (options.region !== undefined && !/^\d{1,6}$/.test(options.region)) return usage(`--region takes a prefix of a 6-digit region code, not "${options.region}"`);
   const log = (line: string) => process.stderr.write(`${line}\n`);
   let result;

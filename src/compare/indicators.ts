@@ -55,8 +55,11 @@ const share = (keys: (e: Entry) => string[]) => (e: Entry) => ratio(sum(e, keys(
 const lawsuits = (column: string) => ['lawsuitDirect', 'lawsuitAfterReview'].map((g) => `reviewsAndLawsuits.${g}.${column}`);
 const allGroups = (column: string) => GROUPS.map((g) => `reviewsAndLawsuits.${g}.${column}`);
 
-/** Government reports are due by 31 March, departments' by 31 January (条例 Art. 49). */
-export const GOVERNMENT_NAME = /(人民政府|政府|管理委员会|管委会|综合实验区|街道办事处)$/;
+/**
+ * Government reports are due by 31 March, departments' by 31 January (条例 Art. 49). A government
+ * signs as 人民政府, a 管委会 or 办事处, or as the place itself (平潭综合实验区, 某某区).
+ */
+export const GOVERNMENT_NAME = /(政府|管理委员会|管委会|办事处|实验区|新区|[省市县区旗镇乡])$/;
 
 export function deadline(entry: Entry): string | null {
   if (entry.year === null || entry.agency === null) return null;
@@ -138,7 +141,7 @@ export const INDICATORS: Indicator[] = [
   {
     name: 'onTime',
     term: '按时公布',
-    formula: '1 when published by 31 January (departments) or 31 March (governments: names ending 人民政府, 管委会 …) of year + 1, else 0',
+    formula: '1 when published by 31 January (departments) or 31 March (governments: names ending 政府, 管委会, 办事处 or a place) of year + 1, else 0',
     kind: 'flag',
     compute: (e) => {
       const due = deadline(e);

@@ -64,6 +64,7 @@ describe('xxgk compare (command line)', () => {
     expect(cli(series.jsonl, '-o', join(dir, 'u3'), '--region', 'Jiangsu').stderr).toMatch(/--region takes a prefix/);
     expect(cli(join(dir, 'missing.jsonl'), '-o', join(dir, 'u4')).status).toBe(2);
     expect(cli(series.jsonl).status).toBe(2);
+    expect(cli(series.jsonl, '-o', join(dir, 'u5'), '--level', 'village').stderr).toMatch(/--level takes one of national, provincial/);
   });
 
   it('report files are parsed on the way by xxgk parse into DIR/parsed, and a rerun parses nothing again', () => {
