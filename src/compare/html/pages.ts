@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../../output/atomic.js';
 import type { Notes } from '../markdown.js';
 import type { Agency, Comparison } from '../model.js';
+import { writeAgencyPages } from './agency-pages.js';
 import { disposeCharts } from './charts.js';
 import { acrossAgencies, agencySection, document, esc, methods, notesHtml } from './page.js';
 
@@ -35,13 +36,9 @@ export async function writePages(dir: string, comparison: Comparison, notes: Not
       return ['compare.html'];
     }
     await mkdir(join(dir, AGENCY_FOLDER), { recursive: true });
-    const written = ['compare.html'];
-    for (const agency of comparison.agencies) {
-      const name = pageName(agency);
-      const body = `<p><a href="../compare.html">← all agencies</a></p>\n${agencySection(agency, anchor(agency))}\n${methods()}`;
-      await writeFileAtomic(join(dir, AGENCY_FOLDER, name), document(`${agency.agency ?? agency.agencyId} · ${title}`, body));
-      written.push(`${AGENCY_FOLDER}/${name}`);
-    }
+    const jobs = comparison.agencies.map((agency) => ({ agency, name: pageName(agency), anchor: anchor(agency) }));
+    await writeAgencyPages(join(dir, AGENCY_FOLDER), jobs);
+    const written = ['compare.html', ...jobs.map((j) => `${AGENCY_FOLDER}/${j.name}`)];
     const href = (a: Agency) => `${AGENCY_FOLDER}/${encodeURIComponent(pageName(a))}`;
     const all = `<h2 id="agencies">All agencies</h2>\n<ul>\n${comparison.agencies.map((a) => `<li><a href="${esc(href(a))}">${esc(a.agency ?? a.agencyId)}</a> <span class="muted">${esc(a.agencyId)} · ${a.years.map((y) => y.year).join(', ')}</span></li>`).join('\n')}\n</ul>`;
     const index = [`<h1>${title}</h1>`, notesHtml(comparison, notes), acrossAgencies(comparison, href), all, methods()].join('\n');
