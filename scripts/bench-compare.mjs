@@ -4,7 +4,7 @@
 // built parser reads, then runs `compare` over it in a fresh process and prints the wall time, the
 // time per stage and the peak resident memory (getrusage maxrss). Run `npm run build` first.
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,7 +71,9 @@ try {
     const t = performance.now();
     const r = await runCompare([${JSON.stringify(jsonl)}], { out: ${JSON.stringify(join(dir, 'out'))}, timings: true });
     console.log(JSON.stringify({ seconds: (performance.now() - t) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024, rows: r.rows, pages: r.pages.length, stages: r.timings }));`;
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const runner = join(dir, 'run.mjs');
+  writeFileSync(runner, script);
+  const run = spawnSync(process.execPath, [runner], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   if (run.status !== 0) throw new Error(`compare failed (exit ${run.status})`);
   const result = JSON.parse(run.stdout.trim().split('\n').pop());
   console.log(`compare: ${result.seconds.toFixed(1)} s, peak RSS ${result.maxRssMb.toFixed(0)} MB`);

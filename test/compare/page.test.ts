@@ -104,7 +104,7 @@ describe.skipIf(!HAS_CHROMIUM)(`compare.html in chromium (${HAS_CHROMIUM ? CHROM
     expect(width).toBeLessThanOrEqual(390);
     const shot = join(tmpdir(), `xxgk-compare-390-${process.pid}.png`);
     await page.screenshot({ path: shot, fullPage: false });
-    await page.locator('section[data-agency="990101/人民政府"]').scrollIntoViewIfNeeded();
+    await page.locator('section[data-agency="990101/人民政府"] figure').first().evaluate((e) => e.scrollIntoView());
     await page.screenshot({ path: shot.replace('.png', '-agency.png') });
     console.log(`screenshots: ${shot} and ${shot.replace('.png', '-agency.png')}`);
   });

@@ -26,7 +26,7 @@ export async function writeAgencyPages(folder: string, jobs: AgencyPageJob[], th
     Array.from({ length: workers }, (_, i) => jobs.slice(i * size, (i + 1) * size)).map(
       (slice) =>
         new Promise<void>((done, fail) => {
-          const worker = new Worker(WORKER, { workerData: { folder, jobs: slice } });
+          const worker = new Worker(WORKER, { workerData: { folder, jobs: slice }, execArgv: process.execArgv.filter((a) => !a.startsWith('--input-type')) });
           let finished = false;
           worker.once('message', () => (finished = true));
           worker.once('error', fail);

@@ -10,7 +10,8 @@ th:first-child,td:first-child{text-align:left}
 tbody tr:hover{background:#f3f6fb}
 th button{font:inherit;font-weight:bold;border:0;background:none;padding:0;cursor:pointer;text-align:inherit}
 th[aria-sort=ascending] button::after{content:" ▲"}th[aria-sort=descending] button::after{content:" ▼"}
-figure{margin:.5em 0}figure svg{width:100%;height:auto;max-width:560px;display:block}
+figure{margin:.5em 0;min-width:0}figure svg{width:100%;height:auto;max-width:560px;display:block}
+.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(280px,1fr));gap:8px 16px}
 figcaption{font-size:.85em;color:#555}
 .muted{color:#666;font-size:.85em}.flag{color:#a33}
 code{font-size:.9em}

@@ -22,7 +22,7 @@ export function disposeCharts(): void {
 }
 
 const base = (agency: Agency) => ({
-  grid: { left: 48, right: 12, top: 36, bottom: 28 },
+  grid: { left: 48, right: 12, top: 56, bottom: 28 }, // room for a legend on two lines
   legend: { top: 0, itemWidth: 14, itemGap: 8, textStyle: { fontSize: 11 } },
   xAxis: { type: 'category' as const, data: agency.years.map((y) => String(y.year)) },
 });
@@ -58,7 +58,6 @@ export function outcomesChart(agency: Agency): string {
   const values = agency.years.map((y) => outcomeValues(y.chosen));
   return render({
     ...base(agency),
-    grid: { left: 48, right: 12, top: 60, bottom: 28 }, // six legend items take two lines
     yAxis: { type: 'value', min: 0 },
     series: OUTCOMES.map((o, k) => ({
       type: 'bar',

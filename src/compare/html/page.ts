@@ -60,9 +60,11 @@ export function agencySection(agency: Agency, anchor: string): string {
   )));
 
   const series = (names: string[]) => names.map((n) => ({ name: `${INDICATORS[indicator(n)].term} ${n}`, values: agency.years.map((y) => y.indicators[indicator(n)]) }));
+  out.push('<div class="charts">');
   out.push(`<figure data-chart="applications">${lineChart(agency, series(['received', 'processed']), false)}<figcaption>Applications received (本年新收) and processed (办理结果总计) by year.</figcaption></figure>`);
   out.push(`<figure data-chart="rates">${lineChart(agency, series(['disclosureRate', 'refusalRate', 'correctionRate']), true)}<figcaption>实质公开率, 不予公开率 and 综合纠错率 by year (formulas under Methods).</figcaption></figure>`);
   out.push(`<figure data-chart="outcomes">${outcomesChart(agency)}<figcaption>Where the applications ended up (三、本年度办理结果): ${OUTCOMES.map((o) => `${o.term} ${o.name}`).join(', ')}.</figcaption></figure>`);
+  out.push('</div>');
 
   out.push('<h3>Indicators 指标</h3>');
   out.push(table(['indicator', ...years], INDICATORS.map((ind: Indicator, k) =>
