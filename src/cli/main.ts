@@ -4,6 +4,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { availableParallelism } from 'node:os';
 import { TOOL_VERSION } from '../version.js';
 import { evalCommand } from './eval.js';
+import type { CompareCommandOptions } from './compare.js';
 import { parseShard, type Shard } from '../batch/shard.js';
 import { parseCommand, type ParseCommandOptions } from './parse.js';
 import { schemaCommand } from './schema.js';
@@ -66,6 +67,22 @@ export async function main(argv: string[]): Promise<number> {
     .option('--min <ratio>', 'exit 1 when cell accuracy is below this, or agency/year/broken checks are wrong', ratio)
     .action(async (out: string, options: { gold: string; min?: number }) => {
       exitCode = await evalCommand(options.gold, out, options);
+    });
+
+  program
+    .command('compare')
+    .description('one row per agency and year, changes, continuity, conflicts, compare.md and compare.html in DIR')
+    .argument('<inputs...>', 'parse output folders, reports.jsonl files, or report files (parsed into DIR/parsed)')
+    .requiredOption('-o, --out <dir>', 'output folder')
+    .option('--agency <text>', 'agencies whose name contains this, or whose id is this')
+    .option('--region <code>', 'agencies whose region code starts with this (3208: all of 淮安市)')
+    .option('--level <level>', 'national, provincial, city, county, township or department')
+    .option('--years <range>', 'years covered, e.g. 2021-2024, 2021-, 2023')
+    .option('--agencies <file>', 'CSV name,agencyId mapping names to ids (renamed or merged bodies)')
+    .action(async (inputs: string[], options: CompareCommandOptions) => {
+      // Loaded on use: the chart renderer would slow every other command's start.
+      const { compareCommand } = await import('./compare.js');
+      exitCode = await compareCommand(inputs, options);
     });
 
   program

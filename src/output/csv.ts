@@ -7,7 +7,7 @@ const META_COLUMNS = ['source.path', 'meta.agency', 'meta.regionCode', 'meta.reg
 // Figure columns come after every cell column, so that an older header is a prefix of this one.
 export const CSV_COLUMNS: string[] = [...META_COLUMNS, ...ALL_CELL_KEYS, ...FIGURE_KEYS.map((k) => `figures.${k}`)];
 
-function field(value: unknown): string {
+export function field(value: unknown): string {
   if (value === null || value === undefined) return '';
   const text = String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
