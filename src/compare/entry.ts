@@ -47,7 +47,7 @@ export function toEntry(report: Report, identity: AgencyIdentity): Entry {
     published: report.meta.published,
     path: report.source.path,
     sha256: report.source.sha256,
-    checksFailed: report.checks.filter((c) => c.ok === false).length,
+    checksFailed: report.checks.filter((c) => c.ok === false && !c.soft).length,
     warnings: report.warnings.length,
     values,
     pages,

@@ -1,8 +1,7 @@
 // compare over the real reports in ../shared/corpus (never copied here). Two kinds of test:
 // - ids set by hand on the parsed records: the grouping, the continuity rule and the flags on real
 //   numbers, whatever the agency resolver does;
-// - the reports as files, through `xxgk parse` and the agency resolver (issue 10 part A): they run
-//   once the resolver resolves these names, and are skipped, saying so, while it is a placeholder.
+// - the reports as files, through `xxgk parse` and the agency resolver.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,11 +16,6 @@ const REAL = join(SHARED, 'corpus', 'real');
 const CRAWLED = join(SHARED, 'corpus', 'crawled');
 const HZQ = ['hzq2023_working.pdf', 'hzq2024_working.pdf'].map((f) => join(REAL, f));
 const SHANGHAI = ['2019年上海市人民政府办公厅政府信息公开工作年度报告.html', 'shanghai-office-sample-source.md'].map((f) => join(REAL, f));
-
-const NAMES = ['淮安市洪泽区人民政府', '上海市人民政府办公厅', '平潭综合实验区'];
-const RESOLVER = NAMES.some((n) => resolveAgency(n).value.agencyId !== null);
-const NO_RESOLVER = 'skipped: the agency resolver resolves none of these names yet (issue 10 part A)';
-if (HAS_CORPUS && !RESOLVER) console.log(NO_RESOLVER);
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'xxgk-compare-corpus-'));
 
@@ -75,7 +69,7 @@ describe.skipIf(!HAS_CORPUS)(`compare on the real reports (${HAS_CORPUS ? 'share
     expect(csv('continuity.csv')).toEqual([]); // 2019 and 2025 are not consecutive
   });
 
-  describe.skipIf(!RESOLVER)(`through xxgk parse and the agency resolver (${RESOLVER ? 'resolver present' : NO_RESOLVER})`, () => {
+  describe('through xxgk parse and the agency resolver', () => {
     it('洪泽区: the two PDFs group as one agency with region code 320813', async () => {
       const { csv } = await compareFiles(HZQ);
       const panel = csv('panel.csv');
@@ -92,11 +86,11 @@ describe.skipIf(!HAS_CORPUS)(`compare on the real reports (${HAS_CORPUS ? 'share
       expect(csv('changes.csv').every((r) => r.flags.includes('template-changed'))).toBe(true);
     });
 
-    it('平潭综合实验区 2019–2025 (crawled pages and one-line texts): one agency, one row a year', async () => {
+    it('平潭综合实验区 2017 (free-form) and 2019–2025 (crawled pages and one-line texts): one agency, one row a year', async () => {
       const id = resolveAgency('平潭综合实验区').value.agencyId!;
       const { csv } = await compareFiles([CRAWLED], { agency: id });
       const panel = csv('panel.csv');
-      expect(panel.map((r) => r.year)).toEqual(['2019', '2020', '2021', '2022', '2023', '2024', '2025']);
+      expect(panel.map((r) => r.year)).toEqual(['2017', '2019', '2020', '2021', '2022', '2023', '2024', '2025']);
       expect(new Set(panel.map((r) => r.agencyId))).toEqual(new Set([id]));
       // 2024 is there twice (page and text): one chosen, their disagreements listed, never averaged.
       for (const c of csv('conflicts.csv')) expect(c.year).toBe('2024');
