@@ -10,7 +10,12 @@ import { TOOL_VERSION } from './version.js';
 export interface ParseBytesOptions extends ParseOptions {
   /** The input path or URL as the user gave it; recorded in source.path. */
   path: string;
+  /** Where fetched bytes came from: source.finalUrl, fetchedAt and page. */
+  fetched?: Fetched;
 }
+
+/** The provenance xxgk fetch adds to a record's source. */
+export type Fetched = Pick<Report['source'], 'finalUrl' | 'fetchedAt' | 'page'>;
 
 export async function parseBytes(bytes: Uint8Array, options: ParseBytesOptions): Promise<Report> {
   const document = await parseDocument(bytes, options);
@@ -25,6 +30,9 @@ export async function parseBytes(bytes: Uint8Array, options: ParseBytesOptions):
       bytes: bytes.length,
       pages: document.value.meta.pages ?? null,
       encoding: document.value.meta.encoding ?? null,
+      finalUrl: options.fetched?.finalUrl ?? null,
+      fetchedAt: options.fetched?.fetchedAt ?? null,
+      page: options.fetched?.page ?? null,
     },
     ...content.value,
     warnings: [...document.warnings, ...content.warnings],
