@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import PQueue from 'p-queue';
 import { CrashJournal } from '../batch/journal.js';
-import { ParsePool } from '../batch/pool.js';
+import { ParsePool, type ParseOptions } from '../batch/pool.js';
 import { createProgress, type Progress } from '../batch/progress.js';
 import { inShard, type Shard } from '../batch/shard.js';
 import { exitWithParent, FAILURE_MESSAGE, isBatchChild, supervise } from '../batch/supervise.js';
@@ -117,7 +117,7 @@ export async function parseCommand(inputs: string[], options: ParseCommandOption
   return summary.failures + summary.skippedFailures > 0 ? 1 : 0;
 }
 
-class BatchRun {
+export class BatchRun {
   /** Parses in flight by sha256, so identical bytes under two names are parsed once. */
   private readonly inflight = new Map<string, Promise<void>>();
 
@@ -137,7 +137,11 @@ class BatchRun {
       await this.writer.failure(path, null, input.failure);
       return this.failed(path, input.failure);
     }
-    const { bytes, sha256 } = input;
+    return this.bytes(path, input.bytes, input.sha256);
+  }
+
+  /** Bytes already read (a file, or a download of xxgk fetch with its provenance). */
+  async bytes(path: string, bytes: Uint8Array, sha256: string, fetched?: ParseOptions['fetched']): Promise<void> {
     for (;;) {
       const done = this.writer.status(sha256, path);
       if (done) return this.skipped(path, done);
@@ -146,7 +150,7 @@ class BatchRun {
         await running; // the same bytes under another name: wait, then copy its record
         continue;
       }
-      const job = this.record(path, sha256, bytes);
+      const job = this.record(path, sha256, bytes, fetched);
       this.inflight.set(sha256, job);
       try {
         return await job;
@@ -156,7 +160,7 @@ class BatchRun {
     }
   }
 
-  private async record(path: string, sha256: string, bytes: Uint8Array): Promise<void> {
+  private async record(path: string, sha256: string, bytes: Uint8Array, fetched: ParseOptions['fetched']): Promise<void> {
     const prior = this.writer.prior(sha256);
     if (prior && 'code' in prior) {
       const failure = { code: prior.code, message: `identical bytes to an input that failed: ${prior.message}` };
@@ -164,7 +168,7 @@ class BatchRun {
       return this.failed(path, failure);
     }
     if (prior) {
-      const copy = await this.writer.copy(path, sha256, prior.json);
+      const copy = await this.writer.copy(path, sha256, prior.json, fetched?.fetched);
       if (copy) {
         this.summary.parsed({ warnings: copy.warnings.map((w) => w.code), checksFailed: copy.checks.filter((c) => c.ok === false).length });
         return this.progress.done(path, { ok: true });
@@ -180,6 +184,7 @@ class BatchRun {
       alone: strikes === 1,
       onStart: () => this.journal.start(sha256, path),
       onEnd: () => this.journal.end(sha256, path),
+      fetched,
     });
     if (outcome.ok) {
       await this.writer.report(path, sha256, outcome);
@@ -189,6 +194,17 @@ class BatchRun {
       await this.writer.failure(path, sha256, outcome);
       this.failed(path, outcome);
     }
+  }
+
+  /** Record an input that failed before parsing (xxgk fetch: a download that failed). */
+  async failure(path: string, failure: { code: ErrorCode; message: string }): Promise<void> {
+    await this.writer.failure(path, null, failure);
+    this.failed(path, failure);
+  }
+
+  /** An input an earlier run recorded (as a failure?). */
+  skip(path: string, status: 'ok' | 'failed'): void {
+    this.skipped(path, status);
   }
 
   private failed(path: string, failure: { code: ErrorCode; message: string }): void {
@@ -204,7 +220,7 @@ class BatchRun {
   }
 }
 
-function usage(message: string): number {
+export function usage(message: string): number {
   process.stderr.write(`error: ${message}\n`);
   return 2;
 }

@@ -187,9 +187,13 @@ function hanwebEndpoint(html: string, url: URL): string[] {
   const proxy = webUrl(href.replace(/&amp;/g, '&'), url);
   if (!proxy) return [];
   const perpage = Number(/perpage["']?\s*[:=]\s*["']?(\d+)/i.exec(html)?.[1] ?? 15);
+  // The page embeds the first group of records; the endpoint is asked for the ones after them.
+  const embedded = hanwebRecords(html).length;
+  const total = Number(/<totalrecord>\s*(\d+)\s*<\/totalrecord>/i.exec(html)?.[1]);
+  if (embedded > 0 && Number.isFinite(total) && total <= embedded) return [];
   const endpoint = new URL(proxy.pathname, proxy);
-  endpoint.searchParams.set('startrecord', '1');
-  endpoint.searchParams.set('endrecord', String(perpage * 3));
+  endpoint.searchParams.set('startrecord', String(embedded + 1));
+  endpoint.searchParams.set('endrecord', String(embedded + perpage * 3));
   endpoint.searchParams.set('perpage', String(perpage));
   const defaults: Record<string, string> = { col: '1', appid: '1', permissiontype: '0' };
   for (const [key, value] of Object.entries(defaults)) endpoint.searchParams.set(key, proxy.searchParams.get(key) ?? value);

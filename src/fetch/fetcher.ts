@@ -55,7 +55,7 @@ export class Fetcher {
     private readonly options: FetcherOptions,
   ) {
     this.hosts = new Hosts(options.delayMs);
-    this.userAgent = `xxgk/${TOOL_VERSION} (+${options.contact ?? 'https://github.com/xxgk'}; 政府信息公开年报 archive)`;
+    this.userAgent = `xxgk/${TOOL_VERSION} (+${options.contact ?? 'no contact given'}; annual report archiver)`;
   }
 
   /**

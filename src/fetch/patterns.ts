@@ -24,4 +24,4 @@ export const META_INDEX = /索引号\s*[：:]?\s*([A-Za-z0-9][A-Za-z0-9\-/_.]*)/
 
 /** Anti-bot pages: captchas and JavaScript challenges. Never bypassed, recorded as E_BLOCKED. */
 export const CAPTCHA = /验证码|captcha|滑动验证|滑块验证|人机验证|安全验证|geetest|recaptcha|hcaptcha|请完成验证/i;
-export const CHALLENGE = /__jsl_clearance|\$_ts\s*=|_waf_|cdn-cgi\/challenge-platform|Just a moment|Checking your browser|enable JavaScript|请开启JavaScript|请启用JavaScript|访问过于频繁|安全威胁|访问被拦截|WAF/i;
+export const CHALLENGE = /__jsl_clearance|\$_ts\s*=|_waf_|cdn-cgi\/challenge-platform|Just a moment|Checking your browser|enable JavaScript|请开启JavaScript|请启用JavaScript|访问过于频繁|安全威胁|访问被拦截/i;

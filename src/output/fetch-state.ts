@@ -34,6 +34,8 @@ export interface FetchEntry {
   fetchedAt?: string;
   firstSeen: string;
   lastSeen: string;
+  /** The file name its Content-Disposition gave, decoded. */
+  fileName?: string | null;
   /** The list page and link title it was found by. */
   from?: string | null;
   title?: string | null;

@@ -1,0 +1,212 @@
+// xxgk fetch <URLs> -o DIR: read the sites politely, store each new report in DIR/raw, and parse
+// it into DIR through the batch layer of xxgk parse (its lock, supervisor, worker pool and
+// manifest). The fetch ledger (DIR/fetch-state.jsonl) is committed with the parse manifest, so a
+// killed run resumes: what was stored and not parsed is parsed from DIR/raw first.
+import { join } from 'node:path';
+import { CrashJournal } from '../batch/journal.js';
+import { ParsePool } from '../batch/pool.js';
+import { createProgress } from '../batch/progress.js';
+import { exitWithParent, FAILURE_MESSAGE, isBatchChild, supervise } from '../batch/supervise.js';
+import { HttpClient } from '../fetch/client.js';
+import { Crawler, type CrawlSink } from '../fetch/crawl.js';
+import { Fetcher } from '../fetch/fetcher.js';
+import { webUrl } from '../fetch/policy.js';
+import { loadSites, SitesError, type Site } from '../fetch/sites.js';
+import { RawStore } from '../fetch/store.js';
+import { FETCH_STATE, type FetchEntry } from '../output/fetch-state.js';
+import { scanLedger } from '../output/ledger.js';
+import { FolderLockedError, lockFolder } from '../output/lock.js';
+import { OutputFolderError, OutputWriter } from '../output/writer.js';
+import type { ErrorCode } from '../schema.js';
+import { BatchRun, usage } from './parse.js';
+import { Summary } from './summary.js';
+
+export interface FetchCommandOptions {
+  out: string;
+  list?: string;
+  sites?: string;
+  allowHost: string[];
+  /** Seconds between requests to one host. */
+  delay: number;
+  contact?: string;
+  dryRun?: boolean;
+  retryFailed?: boolean;
+  jobs: number;
+  /** Seconds per file for parsing. */
+  timeout: number;
+  maxMemory: number;
+  /** Seconds for connect, response headers and body stalls, each. */
+  httpTimeout: number;
+  /** Megabytes per response. */
+  maxSize: number;
+  /** Seconds: a robots.txt Crawl-delay above this is capped to it. */
+  maxCrawlDelay: number;
+  quiet?: boolean;
+}
+
+export async function fetchCommand(urls: string[], options: FetchCommandOptions): Promise<number> {
+  let sites: Site[];
+  try {
+    sites = await loadSites(urls, options);
+  } catch (error) {
+    if (error instanceof SitesError) return usage(error.message);
+    throw error;
+  }
+  if (sites.length === 0) return usage('nothing to fetch: give URLs, --list FILE or --sites FILE');
+  if (options.dryRun) return dryRun(sites, options);
+  if (!isBatchChild()) {
+    let release: () => void;
+    try {
+      release = lockFolder(options.out);
+    } catch (error) {
+      if (error instanceof FolderLockedError || error instanceof OutputFolderError) return usage(error.message);
+      throw error;
+    }
+    try {
+      return await supervise(false);
+    } finally {
+      release();
+    }
+  }
+  exitWithParent();
+  let writer: OutputWriter;
+  try {
+    writer = await OutputWriter.open(options.out, { retryFailed: options.retryFailed, fetchState: true });
+  } catch (error) {
+    if (error instanceof OutputFolderError) return usage(error.message);
+    throw error;
+  }
+  const state = writer.fetchState!;
+  const store = await RawStore.open(options.out);
+  const journal = CrashJournal.open(options.out);
+  const pool = new ParsePool({ jobs: options.jobs, timeoutMs: options.timeout * 1000, maxMemoryMb: options.maxMemory });
+  const summary = new Summary();
+  const progress = createProgress({ tty: false, quiet: options.quiet });
+  const run = new BatchRun(writer, pool, journal, summary, progress);
+  const client = httpClient(options);
+  const fetcher = newFetcher(client, sites, options);
+  let listFailures = 0;
+
+  const sink: CrawlSink = {
+    known: (url) => state.get(url),
+    remember: (entry) => writer.fetched(entry),
+    store: (bytes, sha256, ext) => store.put(bytes, sha256, ext),
+    parse: (document) => {
+      progress.found();
+      return run.bytes(document.url, document.bytes, document.sha256, { fetched: document.fetched, contentType: document.contentType });
+    },
+    fail: (url, failure) => {
+      progress.found();
+      return run.failure(url, failure);
+    },
+    skipFailed: (url) => {
+      progress.found();
+      run.skip(url, 'failed');
+    },
+    listFailed: (url, failure) => {
+      listFailures++;
+      summary.failed(failure.code);
+      process.send?.(FAILURE_MESSAGE);
+      process.stderr.write(`cannot read ${url}: ${failure.code} ${failure.message}\n`);
+    },
+  };
+
+  let stopping = false;
+  const stopOnSignal = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    journal.clear();
+    process.stderr.write(`\n${signal}: stopping; a rerun into the same folder resumes\n`);
+    void writer.close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.on('SIGINT', stopOnSignal);
+  process.on('SIGTERM', stopOnSignal);
+
+  // A request whose promise never settles would let the process end quietly with exit 0.
+  const stalled = () => {
+    process.stderr.write('xxgk fetch: internal error: the run stalled with work left; rerun to resume\n');
+    process.exit(1);
+  };
+  process.once('beforeExit', stalled);
+  const started = Date.now();
+  // Stored by a run that died before parsing them.
+  for (const entry of [...state.all()]) {
+    if (entry.status !== 'ok' || !entry.sha256 || !entry.ext || writer.status(entry.sha256, entry.url)) continue;
+    const bytes = await store.read(`${entry.sha256}.${entry.ext}`).catch(() => undefined);
+    if (!bytes || RawStore.sha256(bytes) !== entry.sha256) continue; // gone: the crawl downloads it again
+    progress.found();
+    void run.bytes(entry.url, bytes, entry.sha256, {
+      fetched: { finalUrl: entry.finalUrl ?? null, fetchedAt: entry.fetchedAt ?? null, page: entry.page ?? null },
+      contentType: entry.contentType ?? undefined,
+    });
+  }
+  const crawler = new Crawler(fetcher, sink, { allowHosts: options.allowHost });
+  try {
+    await Promise.all(sites.map((site) => crawler.site(site)));
+  } finally {
+    await client.close();
+    await pool.close();
+    await writer.close();
+    journal.clear();
+    progress.stop();
+    process.off('SIGINT', stopOnSignal);
+    process.off('SIGTERM', stopOnSignal);
+    process.off('beforeExit', stalled);
+  }
+  const c = crawler.counts;
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  process.stderr.write(
+    `fetch: ${fetcher.requests} requests; pages read ${c.read}, not modified ${c.notModified}; new files ${c.newFiles}; ` +
+      `parsed ${summary.reports}; failed ${summary.failures} (${summary.failuresByCodeText()}); ` +
+      `skipped ${summary.skipped} already recorded (${summary.skippedFailures} failed earlier; --retry-failed tries them again); in ${seconds} s\n`,
+  );
+  return summary.failures + summary.skippedFailures + listFailures > 0 ? 1 : 0;
+}
+
+/** --dry-run: read robots.txt and the columns, print the reports that would be downloaded. */
+async function dryRun(sites: Site[], options: FetchCommandOptions): Promise<number> {
+  const known = new Map<string, FetchEntry>();
+  await scanLedger<FetchEntry>(join(options.out, FETCH_STATE), (entry) => known.set(entry.url, entry));
+  const client = httpClient(options);
+  const fetcher = newFetcher(client, sites, options);
+  let would = 0;
+  let failed = 0;
+  const sink: CrawlSink = {
+    known: (url) => known.get(url),
+    remember: async () => undefined,
+    store: async () => '',
+    parse: async (document) => {
+      would++;
+      process.stdout.write(`${document.url}\n`);
+    },
+    fail: async (url, failure) => listFailed(url, failure),
+    skipFailed: () => undefined,
+    listFailed: (url, failure) => listFailed(url, failure),
+    wouldFetch: (url) => {
+      would++;
+      process.stdout.write(`${url}\n`);
+    },
+  };
+  const listFailed = (url: string, failure: { code: ErrorCode; message: string }) => {
+    failed++;
+    process.stderr.write(`cannot read ${url}: ${failure.code} ${failure.message}\n`);
+  };
+  const crawler = new Crawler(fetcher, sink, { allowHosts: options.allowHost, dryRun: true });
+  try {
+    await Promise.all(sites.map((site) => crawler.site(site)));
+  } finally {
+    await client.close();
+  }
+  process.stderr.write(`fetch --dry-run: ${fetcher.requests} requests; would download ${would}; failed ${failed}\n`);
+  return failed > 0 ? 1 : 0;
+}
+
+function httpClient(options: FetchCommandOptions): HttpClient {
+  return new HttpClient({ timeoutMs: options.httpTimeout * 1000, totalMs: Math.max(options.httpTimeout * 1000 * 10, 300_000), maxBytes: options.maxSize * 1024 * 1024 });
+}
+
+function newFetcher(client: HttpClient, sites: Site[], options: FetchCommandOptions): Fetcher {
+  const fetcher = new Fetcher(client, { delayMs: options.delay * 1000, maxCrawlDelayMs: options.maxCrawlDelay * 1000, contact: options.contact });
+  for (const site of sites) if (site.delay !== undefined) fetcher.hosts.setDelay(webUrl(site.url)!, site.delay * 1000);
+  return fetcher;
+}
