@@ -4,6 +4,7 @@
 // gkmlpt JSON). No browser: list endpoints are read as data.
 import * as cheerio from 'cheerio';
 import type { Link } from '../output/fetch-state.js';
+import { decodeText } from '../parsers/decode.js';
 import {
   ATTACHMENT_EXTENSION,
   CAPTCHA,
@@ -219,6 +220,15 @@ function pageMeta($: cheerio.CheerioAPI, text: string): PageMeta {
     publisher: META_PUBLISHER.exec(text)?.[1] ?? metaTag('ContentSource'),
     indexNumber: META_INDEX.exec(text)?.[1] ?? null,
   };
+}
+
+/** Why an error response (403, 412, 503 …) is an anti-bot wall, if it is one. */
+export function blockedResponse(bytes: Uint8Array, contentType: string | undefined): string | undefined {
+  if (bytes.length === 0 || bytes.length > 256 * 1024) return undefined;
+  const html = decodeText(bytes, { contentType, html: true }).text;
+  const $ = cheerio.load(html);
+  $('script, style, noscript').remove();
+  return blockedReason(html, visibleText($.root().html() ?? ''), 0);
 }
 
 // A captcha or JavaScript challenge: little text, and the marks of one.

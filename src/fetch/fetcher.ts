@@ -7,6 +7,7 @@ import robotsParserModule from 'robots-parser';
 import { XxgkError } from '../errors.js';
 import { TOOL_VERSION } from '../version.js';
 import type { HttpClient, HttpResponse } from './client.js';
+import { blockedResponse } from './discover.js';
 import { Host, Hosts } from './hosts.js';
 import type { HostPolicy } from './policy.js';
 import { webUrl } from './policy.js';
@@ -85,7 +86,11 @@ export class Fetcher {
         const revalidated = previous?.revalidatedPolicy(request(hop, headers), response).policy.toObject() ?? cached?.policy;
         return { modified: false, finalUrl: hop.href, cache: { ...cached, policy: revalidated } };
       }
-      if (response.status < 200 || response.status >= 300) throw new XxgkError('E_HTTP', `HTTP ${response.status} from ${hop.href}`);
+      if (response.status < 200 || response.status >= 300) {
+        const wall = blockedResponse(response.body, response.headers['content-type']);
+        if (wall) throw new XxgkError('E_BLOCKED', `HTTP ${response.status} from ${hop.href}: ${wall}`);
+        throw new XxgkError('E_HTTP', `HTTP ${response.status} from ${hop.href}`);
+      }
       const cache: Validators = {
         policy: new CachePolicy(request(hop, headers), response, { shared: false, ignoreCargoCult: true }).toObject(),
         etag: response.headers.etag ?? null,

@@ -8,7 +8,7 @@ export const SiteKind = z.enum(['auto', 'trs', 'hanweb', 'gkmlpt', 'generic']);
 
 export const Site = z.object({
   url: z.string().describe('start URL: a column page, a detail or report page, or an attachment'),
-  kind: SiteKind.default('auto').describe('auto reads the page; the others are the same reader, named for the record'),
+  kind: SiteKind.default('auto').describe('auto: the start URL may be any page or file, read to decide; the others: it is a column page (one reader knows all of them)'),
   title: z.string().optional().describe('regular expression a report link title must match (default: 年度报告/年报 with 政府信息公开/政务公开)'),
   allowHosts: z.array(z.string()).default([]).describe('more host patterns for this site, e.g. *.gov.cn'),
   delay: z.number().positive().optional().describe('seconds between requests to this host'),

@@ -90,8 +90,8 @@ describe('xxgk fetch', () => {
     // One summary line with the counts.
     const summary = run.stderr.split('\n').filter((l) => l.startsWith('fetch: '));
     expect(summary.length).toBe(1);
-    expect(summary[0]).toMatch(/not modified 0; new files 10; parsed 10; failed 6 \(/);
-    expect(summary[0]).toMatch(/E_REDIRECT 2, E_BLOCKED 1, E_ROBOTS 1, E_TIMEOUT 1, E_TOO_LARGE 1/);
+    expect(summary[0]).toMatch(/not modified 0; new files 10; parsed 10; failed 7 \(/);
+    expect(summary[0]).toMatch(/E_BLOCKED 2, E_REDIRECT 2, E_ROBOTS 1, E_TIMEOUT 1, E_TOO_LARGE 1/);
 
     // The output folder is a parse output folder, plus raw/ and the fetch ledger.
     const csv = readFileSync(join(out, 'reports.csv'), 'utf8').split('\r\n').filter(Boolean);
