@@ -3,10 +3,7 @@
 // manifest). The fetch ledger (DIR/fetch-state.jsonl) is committed with the parse manifest, so a
 // killed run resumes: what was stored and not parsed is parsed from DIR/raw first.
 import { join } from 'node:path';
-import { CrashJournal } from '../batch/journal.js';
-import { ParsePool } from '../batch/pool.js';
-import { createProgress } from '../batch/progress.js';
-import { exitWithParent, FAILURE_MESSAGE, isBatchChild, supervise } from '../batch/supervise.js';
+import { FAILURE_MESSAGE, isBatchChild } from '../batch/supervise.js';
 import { HttpClient } from '../fetch/client.js';
 import { Crawler, type CrawlSink } from '../fetch/crawl.js';
 import { Fetcher } from '../fetch/fetcher.js';
@@ -15,11 +12,8 @@ import { loadSites, SitesError, type Site } from '../fetch/sites.js';
 import { RawStore } from '../fetch/store.js';
 import { FETCH_STATE, type FetchEntry } from '../output/fetch-state.js';
 import { scanLedger } from '../output/ledger.js';
-import { FolderLockedError, lockFolder } from '../output/lock.js';
-import { OutputFolderError, OutputWriter } from '../output/writer.js';
 import type { ErrorCode } from '../schema.js';
-import { BatchRun, usage } from './parse.js';
-import { Summary } from './summary.js';
+import { lockAndSupervise, openChildWriter, startBatch, usage } from './parse.js';
 
 export interface FetchCommandOptions {
   out: string;
@@ -54,35 +48,12 @@ export async function fetchCommand(urls: string[], options: FetchCommandOptions)
   }
   if (sites.length === 0) return usage('nothing to fetch: give URLs, --list FILE or --sites FILE');
   if (options.dryRun) return dryRun(sites, options);
-  if (!isBatchChild()) {
-    let release: () => void;
-    try {
-      release = lockFolder(options.out);
-    } catch (error) {
-      if (error instanceof FolderLockedError || error instanceof OutputFolderError) return usage(error.message);
-      throw error;
-    }
-    try {
-      return await supervise(false);
-    } finally {
-      release();
-    }
-  }
-  exitWithParent();
-  let writer: OutputWriter;
-  try {
-    writer = await OutputWriter.open(options.out, { retryFailed: options.retryFailed, fetchState: true });
-  } catch (error) {
-    if (error instanceof OutputFolderError) return usage(error.message);
-    throw error;
-  }
+  if (!isBatchChild()) return lockAndSupervise(options.out, false);
+  const writer = await openChildWriter(options.out, { retryFailed: options.retryFailed, fetchState: true });
+  if (typeof writer === 'number') return writer;
   const state = writer.fetchState!;
   const store = await RawStore.open(options.out);
-  const journal = CrashJournal.open(options.out);
-  const pool = new ParsePool({ jobs: options.jobs, timeoutMs: options.timeout * 1000, maxMemoryMb: options.maxMemory });
-  const summary = new Summary();
-  const progress = createProgress({ tty: false, quiet: options.quiet });
-  const run = new BatchRun(writer, pool, journal, summary, progress);
+  const { run, summary, progress, finish } = startBatch(writer, { ...options, tty: false });
   const client = httpClient(options);
   const fetcher = newFetcher(client, sites, options);
   let listFailures = 0;
@@ -111,17 +82,6 @@ export async function fetchCommand(urls: string[], options: FetchCommandOptions)
     },
   };
 
-  let stopping = false;
-  const stopOnSignal = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    journal.clear();
-    process.stderr.write(`\n${signal}: stopping; a rerun into the same folder resumes\n`);
-    void writer.close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-  };
-  process.on('SIGINT', stopOnSignal);
-  process.on('SIGTERM', stopOnSignal);
-
   // A request whose promise never settles would let the process end quietly with exit 0.
   const stalled = () => {
     process.stderr.write('xxgk fetch: internal error: the run stalled with work left; rerun to resume\n');
@@ -130,27 +90,26 @@ export async function fetchCommand(urls: string[], options: FetchCommandOptions)
   process.once('beforeExit', stalled);
   const started = Date.now();
   // Stored by a run that died before parsing them.
+  const resumed: Promise<void>[] = [];
   for (const entry of [...state.all()]) {
     if (entry.status !== 'ok' || !entry.sha256 || !entry.ext || writer.status(entry.sha256, entry.url)) continue;
     const bytes = await store.read(`${entry.sha256}.${entry.ext}`).catch(() => undefined);
     if (!bytes || RawStore.sha256(bytes) !== entry.sha256) continue; // gone: the crawl downloads it again
     progress.found();
-    void run.bytes(entry.url, bytes, entry.sha256, {
+    const parsed = run.bytes(entry.url, bytes, entry.sha256, {
       fetched: { finalUrl: entry.finalUrl ?? null, fetchedAt: entry.fetchedAt ?? null, page: entry.page ?? null },
       contentType: entry.contentType ?? undefined,
     });
+    parsed.catch(() => undefined); // awaited below
+    resumed.push(parsed);
   }
   const crawler = new Crawler(fetcher, sink, { allowHosts: options.allowHost });
   try {
     await Promise.all(sites.map((site) => crawler.site(site)));
+    await Promise.all(resumed);
   } finally {
     await client.close();
-    await pool.close();
-    await writer.close();
-    journal.clear();
-    progress.stop();
-    process.off('SIGINT', stopOnSignal);
-    process.off('SIGTERM', stopOnSignal);
+    await finish();
     process.off('beforeExit', stalled);
   }
   const c = crawler.counts;

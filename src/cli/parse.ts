@@ -48,51 +48,14 @@ async function readInput(path: string): Promise<Input> {
 
 export async function parseCommand(inputs: string[], options: ParseCommandOptions): Promise<number> {
   if (inputs.filter((i) => i === STDIN).length > 1) return usage('"-" (paths on stdin) may be given once');
-  if (!isBatchChild()) {
-    let release: () => void;
-    try {
-      release = lockFolder(options.out);
-    } catch (error) {
-      if (error instanceof FolderLockedError || error instanceof OutputFolderError) return usage(error.message);
-      throw error;
-    }
-    try {
-      return await supervise(inputs.includes(STDIN));
-    } finally {
-      release();
-    }
-  }
-  exitWithParent();
-  let writer: OutputWriter;
-  try {
-    writer = await OutputWriter.open(options.out, { retryFailed: options.retryFailed });
-  } catch (error) {
-    if (error instanceof OutputFolderError) return usage(error.message);
-    throw error;
-  }
-  const journal = CrashJournal.open(options.out);
-  for (const suspect of journal.suspects) process.stderr.write(`in flight when the last run died, parsed alone now: ${suspect.path}\n`);
-  const pool = new ParsePool({ jobs: options.jobs, timeoutMs: options.timeout * 1000, maxMemoryMb: options.maxMemory });
-  const summary = new Summary();
+  if (!isBatchChild()) return lockAndSupervise(options.out, inputs.includes(STDIN));
+  const writer = await openChildWriter(options.out, { retryFailed: options.retryFailed });
+  if (typeof writer === 'number') return writer;
   const tty = process.stderr.isTTY === true;
-  const progress = createProgress({ tty, quiet: options.quiet });
+  const { run, summary, progress, finish } = startBatch(writer, { ...options, tty });
   const accept = (path: string) => inShard(path, options.shard);
   // On a terminal, count the inputs in the background (directory listings only) for the ETA.
   if (tty) void countInputs(inputs, accept).then((n) => progress.total(n), () => undefined);
-
-  const run = new BatchRun(writer, pool, journal, summary, progress);
-  let stopping = false;
-  const stopOnSignal = (signal: NodeJS.Signals) => {
-    // Commit what is done, so a rerun resumes from here; the workers die with the process.
-    if (stopping) return;
-    stopping = true;
-    progress.stop();
-    journal.clear();
-    process.stderr.write(`\n${signal}: stopping; a rerun into the same folder resumes\n`);
-    void writer.close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-  };
-  process.on('SIGINT', stopOnSignal);
-  process.on('SIGTERM', stopOnSignal);
 
   // Read a few files ahead of the workers, never more.
   const reading = new PQueue({ concurrency: options.jobs * 2 + 2 });
@@ -105,12 +68,7 @@ export async function parseCommand(inputs: string[], options: ParseCommandOption
     void reading.add(() => run.input(path)).catch((error: unknown) => (fatal ??= error));
   }
   await reading.onIdle();
-  await pool.close();
-  await writer.close();
-  journal.clear();
-  progress.stop();
-  process.off('SIGINT', stopOnSignal);
-  process.off('SIGTERM', stopOnSignal);
+  await finish();
   if (fatal) throw fatal; // the output folder could not be written: no point going on
   process.stderr.write(summary.text());
   // Exit 1 while any given input stands failed, in this run or (skipped now) in an earlier one.
@@ -217,6 +175,74 @@ export class BatchRun {
     this.summary.skip(status === 'failed');
     if (status === 'failed') process.send?.(FAILURE_MESSAGE);
     this.progress.done(path, { skipped: true });
+  }
+}
+
+export interface Batch {
+  run: BatchRun;
+  summary: Summary;
+  progress: Progress;
+  /** Close the pool and the writer (a last commit), stop listening for signals. */
+  finish(): Promise<void>;
+}
+
+/**
+ * The parse side of a batch child: crash journal, worker pool, counters and progress; on SIGINT
+ * or SIGTERM it commits what is done and exits, so a rerun resumes from there.
+ */
+export function startBatch(writer: OutputWriter, options: { out: string; jobs: number; timeout: number; maxMemory: number; tty: boolean; quiet?: boolean }): Batch {
+  const journal = CrashJournal.open(options.out);
+  for (const suspect of journal.suspects) process.stderr.write(`in flight when the last run died, parsed alone now: ${suspect.path}\n`);
+  const pool = new ParsePool({ jobs: options.jobs, timeoutMs: options.timeout * 1000, maxMemoryMb: options.maxMemory });
+  const summary = new Summary();
+  const progress = createProgress({ tty: options.tty, quiet: options.quiet });
+  let stopping = false;
+  const stopOnSignal = (signal: NodeJS.Signals) => {
+    // Commit what is done, so a rerun resumes from here; the workers die with the process.
+    if (stopping) return;
+    stopping = true;
+    progress.stop();
+    journal.clear();
+    process.stderr.write(`\n${signal}: stopping; a rerun into the same folder resumes\n`);
+    void writer.close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.on('SIGINT', stopOnSignal);
+  process.on('SIGTERM', stopOnSignal);
+  const finish = async () => {
+    await pool.close();
+    await writer.close();
+    journal.clear();
+    progress.stop();
+    process.off('SIGINT', stopOnSignal);
+    process.off('SIGTERM', stopOnSignal);
+  };
+  return { run: new BatchRun(writer, pool, journal, summary, progress), summary, progress, finish };
+}
+
+/** In the parent process: lock the output folder and supervise the batch child; its exit code. */
+export async function lockAndSupervise(out: string, readsStdin: boolean): Promise<number> {
+  let release: () => void;
+  try {
+    release = lockFolder(out);
+  } catch (error) {
+    if (error instanceof FolderLockedError || error instanceof OutputFolderError) return usage(error.message);
+    throw error;
+  }
+  try {
+    return await supervise(readsStdin);
+  } finally {
+    release();
+  }
+}
+
+/** In the batch child: the output folder's writer, or the exit code of a usage error. */
+export async function openChildWriter(out: string, options: Parameters<typeof OutputWriter.open>[1]): Promise<OutputWriter | number> {
+  exitWithParent();
+  try {
+    return await OutputWriter.open(out, options);
+  } catch (error) {
+    if (error instanceof OutputFolderError) return usage(error.message);
+    throw error;
   }
 }
 

@@ -2,6 +2,7 @@
 // filename="…" in GBK or UTF-8 bytes, as Chinese servers send it), and the extension it is stored
 // under, from the bytes first, then the name, then the Content-Type.
 import iconv from 'iconv-lite';
+import { isValidUtf8 } from '../parsers/decode.js';
 import { sniff } from '../parsers/sniff.js';
 
 /** The file name a Content-Disposition header gives, decoded; undefined when it gives none. */
@@ -18,7 +19,7 @@ export function dispositionFileName(header: string | undefined): string | undefi
   const raw = (plain[2] ?? plain[1]).trim();
   // Header bytes arrive as latin1 characters; percent-encoded names are common too.
   const bytes = /%[0-9a-f]{2}/i.test(raw) ? percentBytes(raw) : Buffer.from(raw, 'latin1');
-  return isUtf8(bytes) ? bytes.toString('utf8') : iconv.decode(bytes, 'gb18030');
+  return isValidUtf8(bytes) ? bytes.toString('utf8') : iconv.decode(bytes, 'gb18030');
 }
 
 const OLE_EXTENSIONS = new Set(['doc', 'wps']);
@@ -51,13 +52,4 @@ function percentBytes(text: string): Buffer {
     } else out.push(...Buffer.from(text[i], 'latin1'));
   }
   return Buffer.from(out);
-}
-
-function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -95,7 +95,11 @@ export class Crawler {
 
   private later(job: Promise<void>): void {
     this.pending.add(job);
-    void job.finally(() => this.pending.delete(job));
+    // Its failure (a folder that cannot be written) reaches site() through the pending set.
+    job.then(
+      () => this.pending.delete(job),
+      () => undefined,
+    );
   }
 
   private async visit(url: URL, role: Role, context: SiteContext, origin: Origin): Promise<void> {
@@ -142,11 +146,17 @@ export class Crawler {
       title: known?.title ?? origin.title,
     };
     const final = new URL(got.finalUrl);
-    if (role === 'list' && /dataproxy\.jsp/i.test(final.pathname)) return this.endpoint(base, readHanwebXml(decodeText(response.body).text, final), context);
-    if (role === 'list' && /\/gkmlpt\/api\//.test(final.pathname)) return this.endpoint(base, readGkmlptJson(decodeText(response.body).text, final), context);
-    const html = role !== 'attachment' && isHtml(response.body, contentType);
-    if (!html) return this.store(base, response.body, got, origin);
-    const page = readPage(decodeText(response.body, { contentType, html: true }).text, final, context.hash);
+    let page: Page;
+    try {
+      if (role === 'list' && /dataproxy\.jsp/i.test(final.pathname)) return this.endpoint(base, readHanwebXml(decodeText(response.body).text, final), context);
+      if (role === 'list' && /\/gkmlpt\/api\//.test(final.pathname)) return this.endpoint(base, readGkmlptJson(decodeText(response.body).text, final), context);
+      const html = role !== 'attachment' && isHtml(response.body, contentType);
+      if (!html) return this.store(base, response.body, got, origin);
+      page = readPage(decodeText(response.body, { contentType, html: true }).text, final, context.hash);
+    } catch (error) {
+      // A page our reader chokes on fails alone; the run goes on.
+      return this.failed(url, role, origin, error instanceof XxgkError ? error : new XxgkError('E_INTERNAL', `reading ${got.finalUrl} failed: ${(error as Error).message}`));
+    }
     if (page.blocked) return this.failed(url, role, origin, new XxgkError('E_BLOCKED', `${got.finalUrl}: ${page.blocked}`));
     if (page.isReport) return this.store(base, response.body, got, origin);
     const reports = reportLinks(page, context.title);
