@@ -94,7 +94,11 @@ export async function fetchCommand(urls: string[], options: FetchCommandOptions)
   for (const entry of [...state.all()]) {
     if (entry.status !== 'ok' || !entry.sha256 || !entry.ext || writer.status(entry.sha256, entry.url)) continue;
     const bytes = await store.read(`${entry.sha256}.${entry.ext}`).catch(() => undefined);
-    if (!bytes || RawStore.sha256(bytes) !== entry.sha256) continue; // gone: the crawl downloads it again
+    if (!bytes || RawStore.sha256(bytes) !== entry.sha256) {
+      // Gone from raw/: forget its validators, so the crawl downloads it again.
+      await writer.fetched({ ...entry, sha256: undefined, ext: undefined, etag: null, lastModified: null, policy: undefined });
+      continue;
+    }
     progress.found();
     const parsed = run.bytes(entry.url, bytes, entry.sha256, {
       fetched: { finalUrl: entry.finalUrl ?? null, fetchedAt: entry.fetchedAt ?? null, page: entry.page ?? null },

@@ -113,7 +113,7 @@ export class Crawler {
     if (role === 'list' && known?.status === 'failed') known = undefined;
     if (document && !known && this.options.dryRun) return this.sink.wouldFetch?.(url.href, origin.from);
     // Downloaded once; afterwards revalidated at its final URL, or left alone without validators.
-    if (document && known && !known.etag && !known.lastModified) return this.revisit(known, context);
+    if (document && known && !known.etag && !known.lastModified && (known.sha256 || known.links)) return this.revisit(known, context);
     const target = document && known?.finalUrl ? (webUrl(known.finalUrl) ?? url) : url;
 
     let got: Got;
@@ -189,7 +189,7 @@ export class Crawler {
   }
 
   private async endpoint(base: FetchEntry, read: { links: Link[]; next: string[] }, context: SiteContext): Promise<void> {
-    const links = context.title ? reportLinks(read, context.title) : read.links;
+    const links = reportLinks(read, context.title);
     await this.sink.remember({ ...base, role: 'list', links, next: read.next });
     return this.list(new URL(base.url), links, read.next, context);
   }

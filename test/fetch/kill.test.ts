@@ -1,7 +1,7 @@
 // xxgk fetch killed (SIGKILL to its process group) in the middle of a crawl, then run again into
 // the same folder: every report recorded once and right, every file in raw/ whole.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,7 +54,6 @@ describe('a killed fetch, run again', () => {
     const downloadedBefore = reports();
     const second = await runCli(args);
     expect(second.code, second.stderr.slice(-2000)).toBe(0);
-    console.log(second.stderr.split('\n').filter((l) => l.startsWith('fetch:')).join('\n'), { downloadedBefore, total: reports() });
     // Reports committed before the kill are not downloaded again.
     expect(reports()).toBeLessThan(downloadedBefore + seeds.length);
     const records = readJsonl<Report>(join(out, 'reports.jsonl'));
@@ -71,5 +70,24 @@ describe('a killed fetch, run again', () => {
     expect(raw.length).toBe(seeds.length);
     expect(damaged()).toEqual([]);
     expect(readdirSync(out).filter((n) => n.endsWith('.json')).length).toBe(seeds.length);
+  }, 90_000);
+
+  it('parses from raw/ what the fetch ledger has and the manifest lacks; downloads again a file gone from raw/', async () => {
+    // The window between the two ledgers' commits: fetch-state.jsonl and raw/ without the parse outputs.
+    const resumed = join(tmp, 'resumed');
+    mkdirSync(join(resumed, 'raw'), { recursive: true });
+    copyFileSync(join(out, 'fetch-state.jsonl'), join(resumed, 'fetch-state.jsonl'));
+    for (const name of readdirSync(join(out, 'raw'))) copyFileSync(join(out, 'raw', name), join(resumed, 'raw', name));
+    const gone = `${server.origin}/nb/r${seeds[7]}.html`;
+    const goneEntry = readJsonl<{ url?: string; sha256?: string; ext?: string }>(join(out, 'fetch-state.jsonl')).filter((e) => e.url === gone).pop()!;
+    rmSync(join(resumed, 'raw', `${goneEntry.sha256}.${goneEntry.ext}`));
+    const before = server.log.length;
+    const run = await runCli(['fetch', `${server.origin}/nb/index.html`, '-o', resumed, '--delay', '0.02', '--jobs', '2', '-q']);
+    expect(run.code, run.stderr.slice(-2000)).toBe(0);
+    const records = readJsonl<Report>(join(resumed, 'reports.jsonl'));
+    expect(records.map((r) => r.source.path).sort()).toEqual(seeds.map((s) => `${server.origin}/nb/r${s}.html`).sort());
+    const downloads = server.log.slice(before).filter((e) => e.status === 200 && e.path !== '/robots.txt');
+    expect(downloads.map((e) => e.path)).toEqual([`/nb/r${seeds[7]}.html`]);
+    expect(readdirSync(join(resumed, 'raw')).length).toBe(seeds.length);
   }, 90_000);
 });
