@@ -1,6 +1,6 @@
 // One HTTP request, no redirects followed, under limits: a connect, a header and a body-idle
-// timeout, a total deadline, and a size cap enforced while the body streams (before and after
-// decompression). Bodies come back as bytes: decoding GBK/GB18030 is the caller's job, never
+// timeout, a total deadline, and a size cap checked against Content-Length and enforced while the
+// body streams (on the decompressed bytes). Bodies come back as bytes: decoding GBK/GB18030 is the caller's job, never
 // undici's or fetch's (which would read every body as UTF-8).
 import { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';

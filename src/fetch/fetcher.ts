@@ -81,6 +81,7 @@ export class Fetcher {
         hop = next;
         continue;
       }
+      if (response.status === 304 && !cached) throw new XxgkError('E_HTTP', `HTTP 304 from ${hop.href} to a request that was not conditional`);
       if (response.status === 304) {
         const previous = cached?.policy ? CachePolicy.fromObject(cached.policy as CachePolicy.CachePolicyObject) : undefined;
         const revalidated = previous?.revalidatedPolicy(request(hop, headers), response).policy.toObject() ?? cached?.policy;

@@ -26,6 +26,7 @@ beforeAll(async () => {
     '/later': { body: 'later', status: 429, headers: { 'retry-after': '86400' }, validators: 'none' },
     '/declared': { body: 'x'.repeat(5000), type: 'application/pdf', validators: 'none' },
     '/gzip': { body: gzipSync(Buffer.from('压缩的正文')), headers: { 'content-encoding': 'gzip' }, type: 'text/plain; charset=utf-8', validators: 'none' },
+    '/rogue': { body: '', status: 304, validators: 'none' },
     '/nostore': { body: 'fresh', headers: { 'cache-control': 'no-store' }, type: 'text/plain', validators: 'etag' },
   };
 });
@@ -55,6 +56,7 @@ describe('the polite fetcher', () => {
     expect(hits('/down')).toBe(4);
     expect(await codeOf(fetcher().get(at('/later'), policy()))).toBe('E_HTTP');
     expect(hits('/later')).toBe(1);
+    expect(await codeOf(fetcher().get(at('/rogue'), policy()))).toBe('E_HTTP'); // a 304 nobody asked for
   });
 
   it('refuses a body over the cap from its declared length, and inflates gzip', async () => {
