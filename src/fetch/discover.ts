@@ -5,6 +5,7 @@
 import * as cheerio from 'cheerio';
 import type { Link } from '../output/fetch-state.js';
 import { decodeText } from '../parsers/decode.js';
+import type { Report } from '../schema.js';
 import {
   ATTACHMENT_EXTENSION,
   CAPTCHA,
@@ -20,12 +21,8 @@ import {
 } from './patterns.js';
 import { webUrl } from './policy.js';
 
-export interface PageMeta {
-  title: string | null;
-  published: string | null;
-  publisher: string | null;
-  indexNumber: string | null;
-}
+/** A detail page's meta, as the record's source.page has it (without the page's URL). */
+export type PageMeta = Omit<NonNullable<Report['source']['page']>, 'url'>;
 
 export interface Page {
   url: URL;
