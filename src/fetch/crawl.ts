@@ -179,9 +179,11 @@ export class Crawler {
       const target = webUrl(link.url);
       if (target && context.policy.allows(target)) this.later(this.visit(target, 'item', context, { from: url.href, title: link.title }));
     }
-    // A page whose links were all known brings nothing new: the listing stops. A shell page
-    // without links (its list comes from an endpoint) goes on to it.
-    if (links.length > 0 && fresh === 0) return;
+    // A page whose links were all known brings nothing new: the listing stops, unless the next
+    // page was never read (a run killed or failed before it). A shell page without links (its
+    // list comes from an endpoint) goes on to it.
+    const unread = next.some((page) => this.sink.known(page)?.status !== 'ok');
+    if (links.length > 0 && fresh === 0 && !unread) return;
     for (const page of next) {
       const target = webUrl(page);
       if (target && context.policy.allows(target)) await this.visit(target, 'list', context, { from: url.href, title: null, continuation: true });

@@ -17,9 +17,13 @@ const bulk = new FixtureServer('127.0.0.4');
 const broken = new FixtureServer('127.0.0.5');
 const slow = new FixtureServer('127.0.0.6');
 const sluggish = new FixtureServer('127.0.0.7');
+const paged = new FixtureServer('127.0.0.9');
 
 beforeAll(async () => {
-  await Promise.all([bulk.start(), broken.start(), slow.start(), sluggish.start()]);
+  await Promise.all([bulk.start(), broken.start(), slow.start(), sluggish.start(), paged.start()]);
+  const twoPages = makeBulkSite(4, 740, 2).site as Record<string, { sequence?: object[] }>;
+  twoPages['/nb/index_1.html'].sequence = [{ status: 500 }, { status: 500 }, { status: 500 }, { status: 500 }];
+  paged.routes = twoPages as never;
   const site = makeBulkSite(3, 730).site as Record<string, { delayMs?: number }>;
   for (const [path, route] of Object.entries(site)) if (path.startsWith('/nb/r')) route.delayMs = 150;
   sluggish.routes = site as never;
@@ -28,7 +32,7 @@ beforeAll(async () => {
   slow.routes = { ...makeBulkSite(3, 720).site, '/robots.txt': { body: 'User-agent: *\nCrawl-delay: 100\n', type: 'text/plain', validators: 'none' } };
 });
 afterAll(async () => {
-  await Promise.all([bulk.stop(), broken.stop(), slow.stop(), sluggish.stop()]);
+  await Promise.all([bulk.stop(), broken.stop(), slow.stop(), sluggish.stop(), paged.stop()]);
   rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -98,5 +102,17 @@ describe('xxgk fetch command line', () => {
     expect(reports.length).toBe(3);
     // Each report takes 150 ms to answer, so the next request waits 2 × 150 ms after it.
     for (const gap of gaps(reports)) expect(gap).toBeGreaterThanOrEqual(150 + 300 - 10);
+  });
+
+  it('reads again next run a column page that failed, though the page before it brings nothing new', async () => {
+    const out = join(tmp, 'paged');
+    const args = ['fetch', `${paged.origin}/nb/index.html`, '-o', out, '--delay', '0.02', '--jobs', '1'];
+    const first = await runCli(args);
+    expect(first.code).toBe(1);
+    expect(first.stderr).toMatch(/cannot read .*index_1\.html: E_HTTP/);
+    expect(readJsonl<Report>(join(out, 'reports.jsonl')).length).toBe(2);
+    const second = await runCli(args);
+    expect(second.code, second.stderr).toBe(0);
+    expect(readJsonl<Report>(join(out, 'reports.jsonl')).map((r) => r.source.path).sort()).toEqual([740, 741, 742, 743].map((s) => `${paged.origin}/nb/r${s}.html`));
   });
 });
