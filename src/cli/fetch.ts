@@ -3,6 +3,7 @@
 // manifest). The fetch ledger (DIR/fetch-state.jsonl) is committed with the parse manifest, so a
 // killed run resumes: what was stored and not parsed is parsed from DIR/raw first.
 import { join } from 'node:path';
+import PQueue from 'p-queue';
 import { FAILURE_MESSAGE, isBatchChild } from '../batch/supervise.js';
 import { HttpClient } from '../fetch/client.js';
 import { Crawler, type CrawlSink } from '../fetch/crawl.js';
@@ -57,14 +58,20 @@ export async function fetchCommand(urls: string[], options: FetchCommandOptions)
   const client = httpClient(options);
   const fetcher = newFetcher(client, sites, options);
   let listFailures = 0;
+  const parsing = new PQueue({ concurrency: options.jobs * 2 });
+  let fatal: unknown; // the output folder could not be written
 
   const sink: CrawlSink = {
     known: (url) => state.get(url),
     remember: (entry) => writer.fetched(entry),
     store: (bytes, sha256, ext) => store.put(bytes, sha256, ext),
-    parse: (document) => {
+    parse: async (document) => {
       progress.found();
-      return run.bytes(document.url, document.bytes, document.sha256, { fetched: document.fetched, contentType: document.contentType });
+      // Downloads wait while the workers are behind, so bytes do not pile up in memory.
+      await parsing.onSizeLessThan(options.jobs * 2);
+      void parsing
+        .add(() => run.bytes(document.url, document.bytes, document.sha256, { fetched: document.fetched, contentType: document.contentType }))
+        .catch((error: unknown) => (fatal ??= error));
     },
     fail: (url, failure) => {
       progress.found();
@@ -110,7 +117,9 @@ export async function fetchCommand(urls: string[], options: FetchCommandOptions)
   const crawler = new Crawler(fetcher, sink, { allowHosts: options.allowHost });
   try {
     await Promise.all(sites.map((site) => crawler.site(site)));
+    await parsing.onIdle();
     await Promise.all(resumed);
+    if (fatal) throw fatal;
   } finally {
     await client.close();
     await finish();

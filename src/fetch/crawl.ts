@@ -33,6 +33,7 @@ export interface CrawlSink {
   remember(entry: FetchEntry): Promise<void>;
   /** Store the bytes (DIR/raw) and return their file name. */
   store(bytes: Buffer, sha256: string, ext: string): Promise<string>;
+  /** Hand a document to the parse step; resolves once it is taken (the parse goes on after). */
   parse(document: FetchedDocument): Promise<void>;
   /** A report URL that could not be fetched: a record in failures.jsonl. */
   fail(url: string, failure: { code: ErrorCode; message: string }): Promise<void>;
@@ -219,7 +220,7 @@ export class Crawler {
     await this.sink.store(bytes, sha256, ext);
     const entry: FetchEntry = { ...base, role: ext === 'html' ? 'page' : 'file', sha256, ext, fileName: fileName ?? null, title: base.title ?? fileName ?? null, page: known?.page ?? origin.page ?? null };
     await this.sink.remember(entry);
-    this.later(this.sink.parse({ url: base.url, sha256, bytes, contentType, fetched: { finalUrl: got.finalUrl, fetchedAt: got.fetchedAt, page: entry.page ?? null } }));
+    await this.sink.parse({ url: base.url, sha256, bytes, contentType, fetched: { finalUrl: got.finalUrl, fetchedAt: got.fetchedAt, page: entry.page ?? null } });
   }
 
   private async failed(url: URL, role: Role, origin: Origin, error: unknown): Promise<void> {

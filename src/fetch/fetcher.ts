@@ -3,6 +3,7 @@
 // 429/503, back-off on 5xx and network errors, none on other 4xx), and redirects followed by hand:
 // at most MAX_REDIRECTS, each hop checked against the allowed hosts and robots.txt.
 import CachePolicy from 'http-cache-semantics';
+import PQueue from 'p-queue';
 import robotsParserModule from 'robots-parser';
 import { XxgkError } from '../errors.js';
 import { TOOL_VERSION } from '../version.js';
@@ -16,6 +17,8 @@ import { webUrl } from './policy.js';
 const robotsParser = robotsParserModule as unknown as typeof robotsParserModule.default;
 
 export const MAX_REDIRECTS = 5;
+/** Requests in flight across all hosts (each host has one at most). */
+const MAX_IN_FLIGHT = 16;
 const MAX_ATTEMPTS = 4;
 /** A Retry-After longer than this fails the URL for this run instead of holding the host. */
 const MAX_RETRY_AFTER_MS = 5 * 60_000;
@@ -50,6 +53,7 @@ export class Fetcher {
   /** Requests sent this run (every attempt, robots.txt included). */
   requests = 0;
   private readonly robots = new Map<string, Promise<Robots>>();
+  private readonly inFlight = new PQueue({ concurrency: MAX_IN_FLIGHT });
 
   constructor(
     private readonly client: HttpClient,
@@ -138,7 +142,7 @@ export class Fetcher {
         const started = Date.now();
         let response: HttpResponse;
         try {
-          response = await this.client.get(url, headers);
+          response = (await this.inFlight.add(() => this.client.get(url, headers)))!;
         } catch (error) {
           host.done(Date.now() - started);
           const retry = error instanceof XxgkError && error.code === 'E_NETWORK' && attempt < MAX_ATTEMPTS;
