@@ -115,4 +115,26 @@ describe('xxgk fetch command line', () => {
     expect(second.code, second.stderr).toBe(0);
     expect(readJsonl<Report>(join(out, 'reports.jsonl')).map((r) => r.source.path).sort()).toEqual([740, 741, 742, 743].map((s) => `${paged.origin}/nb/r${s}.html`));
   });
+
+  it('follows links to other hosts only with --allow-host', async () => {
+    const home = new FixtureServer('127.0.0.10');
+    const files = new FixtureServer('127.0.0.11');
+    await Promise.all([home.start(), files.start()]);
+    try {
+      const reports = makeBulkSite(1, 750).site as Record<string, object>;
+      files.routes = reports as never;
+      home.routes = {
+        '/robots.txt': reports['/robots.txt'],
+        '/nb/index.html': { body: `<a href="${files.origin}/nb/r750.html">示例县2023年政府信息公开工作年度报告</a>`, type: 'text/html; charset=utf-8', validators: 'etag' },
+      } as never;
+      const alone = await runCli(['fetch', `${home.origin}/nb/index.html`, '-o', join(tmp, 'alone'), '--delay', '0.02', '--jobs', '1']);
+      expect(alone.code, alone.stderr).toBe(0);
+      expect(files.log).toEqual([]);
+      const widened = await runCli(['fetch', `${home.origin}/nb/index.html`, '-o', join(tmp, 'widened'), '--delay', '0.02', '--jobs', '1', '--allow-host', '127.0.0.11']);
+      expect(widened.code, widened.stderr).toBe(0);
+      expect(readJsonl<Report>(join(tmp, 'widened', 'reports.jsonl')).map((r) => r.source.path)).toEqual([`${files.origin}/nb/r750.html`]);
+    } finally {
+      await Promise.all([home.stop(), files.stop()]);
+    }
+  });
 });
