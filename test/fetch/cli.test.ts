@@ -1,8 +1,8 @@
 // xxgk fetch's command line: usage errors (exit 2), --dry-run (prints, writes nothing), a URL list
 // file, a host whose robots.txt answers 5xx (skipped this run), Crawl-delay honoured up to its cap.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/schema.js';
@@ -57,6 +57,13 @@ describe('xxgk fetch command line', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/url/);
     expect((await runCli(['fetch', `${bulk.origin}/nb/index.html`, '-o', out, '--delay', '0'])).code).toBe(2);
+    // A folder another live run holds (an overlapping cron job).
+    const locked = join(tmp, 'locked');
+    mkdirSync(locked, { recursive: true });
+    writeFileSync(join(locked, '.xxgk.lock'), JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString() }));
+    const held = await runCli(['fetch', `${bulk.origin}/nb/index.html`, '-o', locked]);
+    expect(held.code).toBe(2);
+    expect(held.stderr).toMatch(/another xxgk run/);
   });
 
   it('--dry-run prints the reports it would download and writes nothing', async () => {

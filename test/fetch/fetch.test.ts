@@ -106,6 +106,8 @@ describe('xxgk fetch', () => {
     const docx = known.get(`${a.origin}/download?id=7`)!;
     expect([pdf.fileName, pdf.ext, docx.fileName, docx.ext]).toEqual(['示例镇2023年政府信息公开年报.pdf', 'pdf', '示例区2023年政府信息公开工作年度报告.docx', 'docx']);
     expect(known.get(`${a.origin}/gknb/202401/t20240118_101.html`)!.from).toBe(`${a.origin}/gknb/index.html`);
+    // The TRS report page is GBK without a charset anywhere: decoded from its bytes.
+    expect(reports().find((r) => r.source.path.endsWith('t20240118_101.html'))!.source.encoding).toBe('gb18030');
   });
 
   it('asked politely: robots.txt first, nothing it disallows, a named User-Agent, nothing off-site', () => {
