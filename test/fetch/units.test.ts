@@ -183,3 +183,14 @@ describe('the fetch ledger', () => {
     await state.close();
   });
 });
+
+describe('records written before fetch', () => {
+  it('read with source.finalUrl, fetchedAt and page as null', async () => {
+    const { parseBytes } = await import('../../src/pipeline.js');
+    const { Report } = await import('../../src/schema.js');
+    const record = JSON.parse(JSON.stringify(await parseBytes(Buffer.from(reportHtml(makeSpec(5))), { path: 'old.html' })));
+    for (const key of ['finalUrl', 'fetchedAt', 'page']) delete record.source[key];
+    const read = Report.parse(record);
+    expect([read.source.finalUrl, read.source.fetchedAt, read.source.page]).toEqual([null, null, null]);
+  });
+});
