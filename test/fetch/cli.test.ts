@@ -144,4 +144,15 @@ describe('xxgk fetch command line', () => {
       await Promise.all([home.stop(), files.stop()]);
     }
   });
+
+  it('gives a site of --sites its own delay', async () => {
+    const sites = join(tmp, 'delay.json');
+    writeFileSync(sites, JSON.stringify([{ url: `${bulk.origin}/nb/index.html`, delay: 0.3 }]));
+    const before = bulk.log.length;
+    const run = await runCli(['fetch', '--sites', sites, '-o', join(tmp, 'site-delay'), '--delay', '0.02', '--jobs', '1']);
+    expect(run.code, run.stderr).toBe(0);
+    const log = bulk.log.slice(before);
+    expect(log.length).toBe(5); // robots.txt, the column, three reports
+    for (const gap of gaps(log)) expect(gap).toBeGreaterThanOrEqual(300 * 0.8);
+  });
 });
