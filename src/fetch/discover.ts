@@ -8,8 +8,6 @@ import { decodeText } from '../parsers/decode.js';
 import type { Report } from '../schema.js';
 import {
   ATTACHMENT_EXTENSION,
-  CAPTCHA,
-  CHALLENGE,
   DOWNLOAD_HANDLER,
   META_INDEX,
   META_PUBLISHED,
@@ -19,6 +17,7 @@ import {
   REPORT_CONTENT,
   REPORT_TITLE,
 } from './patterns.js';
+import { antiBotReason } from './antibot.js';
 import { webUrl } from './policy.js';
 
 /** A detail page's meta, as the record's source.page has it (without the page's URL). */
@@ -69,7 +68,7 @@ export function readPage(html: string, url: URL, hash = ''): Page {
     next: [...new Set(next)].filter((n) => n !== url.href),
     isColumn: next.length > 0,
   };
-  const blocked = isReport ? undefined : blockedReason(html, text, reportLinks(page).length);
+  const blocked = isReport ? undefined : antiBotReason(html, text, reportLinks(page).length);
   if (blocked) page.blocked = blocked;
   return page;
 }
@@ -225,15 +224,9 @@ export function blockedResponse(bytes: Uint8Array, contentType: string | undefin
   const html = decodeText(bytes, { contentType, html: true }).text;
   const $ = cheerio.load(html);
   $('script, style, noscript').remove();
-  return blockedReason(html, visibleText($.root().html() ?? ''), 0);
+  return antiBotReason(html, visibleText($.root().html() ?? ''), 0);
 }
 
-// A captcha or JavaScript challenge: little text, and the marks of one.
-function blockedReason(html: string, text: string, reportLinkCount: number): string | undefined {
-  if (reportLinkCount > 0 || text.length > 1500) return undefined;
-  const mark = CHALLENGE.exec(html) ?? CAPTCHA.exec(html);
-  return mark ? `an anti-bot page (${mark[0]}), not bypassed` : undefined;
-}
 
 function visibleText(html: string): string {
   return clean(
