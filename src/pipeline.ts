@@ -13,7 +13,12 @@ export interface ParseBytesOptions extends ParseOptions {
   path: string;
   /** A user's agency mapping (xxgk parse --agencies): names → agencyId. */
   agencies?: AgencyOverrides;
+  /** Where fetched bytes came from: source.finalUrl, fetchedAt and page. */
+  fetched?: Fetched;
 }
+
+/** The provenance xxgk fetch adds to a record's source. */
+export type Fetched = Pick<Report['source'], 'finalUrl' | 'fetchedAt' | 'page'>;
 
 export async function parseBytes(bytes: Uint8Array, options: ParseBytesOptions): Promise<Report> {
   const document = await parseDocument(bytes, options);
@@ -28,6 +33,9 @@ export async function parseBytes(bytes: Uint8Array, options: ParseBytesOptions):
       bytes: bytes.length,
       pages: document.value.meta.pages ?? null,
       encoding: document.value.meta.encoding ?? null,
+      finalUrl: options.fetched?.finalUrl ?? null,
+      fetchedAt: options.fetched?.fetchedAt ?? null,
+      page: options.fetched?.page ?? null,
     },
     ...content.value,
     warnings: [...document.warnings, ...content.warnings],

@@ -208,6 +208,19 @@ export const Report = z.object({
     bytes: z.number().int().nonnegative(),
     pages: z.number().int().nullable(),
     encoding: z.string().nullable().describe('character encoding of text and HTML inputs'),
+    finalUrl: z.string().nullable().default(null).describe('xxgk fetch: the URL the bytes came from, after redirects'),
+    fetchedAt: z.string().nullable().default(null).describe('xxgk fetch: when the bytes were downloaded (ISO 8601, UTC)'),
+    page: z
+      .object({
+        url: z.string().describe('the detail page that linked the attachment'),
+        title: z.string().nullable(),
+        published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().describe('发布日期, YYYY-MM-DD'),
+        publisher: z.string().nullable().describe('发布机构 as written'),
+        indexNumber: z.string().nullable().describe('索引号 as written'),
+      })
+      .nullable()
+      .default(null)
+      .describe('xxgk fetch: meta of the detail page a report was attached to'),
   }),
   meta: z.object({
     title: z.string().nullable(),
@@ -246,6 +259,11 @@ export const ErrorCode = z.enum([
   'E_NO_TEXT_LAYER',
   'E_READ',
   'E_INTERNAL',
+  'E_HTTP',
+  'E_NETWORK',
+  'E_ROBOTS',
+  'E_BLOCKED',
+  'E_REDIRECT',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

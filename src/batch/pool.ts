@@ -31,6 +31,8 @@ export interface ParseOptions {
   /** Called as the file is handed to a worker, and when its worker is done with it. */
   onStart?: () => void;
   onEnd?: () => void;
+  /** Fetched bytes: their provenance and Content-Type, passed to the worker. */
+  fetched?: Pick<ParseTask, 'fetched' | 'contentType'>;
 }
 
 export const WORKER_FILE = new URL('./worker.js', import.meta.url);
@@ -81,13 +83,13 @@ export class ParsePool {
   private async run(path: string, bytes: Uint8Array, hooks: ParseOptions): Promise<ParseOutcome> {
     hooks.onStart?.();
     try {
-      return await this.runTask(path, bytes);
+      return await this.runTask(path, bytes, hooks.fetched);
     } finally {
       hooks.onEnd?.();
     }
   }
 
-  private async runTask(path: string, bytes: Uint8Array): Promise<ParseOutcome> {
+  private async runTask(path: string, bytes: Uint8Array, fetched: ParseOptions['fetched']): Promise<ParseOutcome> {
     const controller = new AbortController();
     const channel = new MessageChannel();
     let started = Date.now();
@@ -104,7 +106,7 @@ export class ParsePool {
       arm(this.options.timeoutMs);
     });
     const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
-    const task: ParseTask = { path, bytes: owned, started: channel.port2 };
+    const task: ParseTask = { path, bytes: owned, started: channel.port2, ...fetched };
     try {
       return (await this.piscina.run(task, { signal: controller.signal, transferList: [owned.buffer as ArrayBuffer, channel.port2] })) as ParseOutcome;
     } catch (error) {

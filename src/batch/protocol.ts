@@ -2,6 +2,7 @@
 // Plain data only: errors do not survive structured cloning with their codes, so a failure is
 // a value too.
 import type { MessagePort } from 'node:worker_threads';
+import type { Fetched } from '../pipeline.js';
 import type { ErrorCode, Format } from '../schema.js';
 
 export interface ParseTask {
@@ -11,6 +12,10 @@ export interface ParseTask {
   bytes: Uint8Array;
   /** The worker posts one message here as it begins, which starts the file's clock. */
   started: MessagePort;
+  /** Fetched bytes: where they came from, for the record's source. */
+  fetched?: Fetched;
+  /** The HTTP Content-Type of fetched bytes (a charset for HTML). */
+  contentType?: string;
 }
 
 export interface ParsedOutcome {

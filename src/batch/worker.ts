@@ -16,7 +16,7 @@ export default async function parseTask(task: ParseTask): Promise<ParseOutcome> 
   task.started.postMessage(0);
   task.started.close();
   try {
-    const report = await parseBytes(task.bytes, { path: task.path, agencies });
+    const report = await parseBytes(task.bytes, { path: task.path, agencies, fetched: task.fetched, contentType: task.contentType });
     return {
       ok: true,
       format: report.source.format,

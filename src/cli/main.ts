@@ -1,10 +1,11 @@
-// The command line: xxgk parse | eval | schema. Exit 0 when all went well, 1 when some input
+// The command line: xxgk parse | fetch | eval | schema. Exit 0 when all went well, 1 when some input
 // failed (or eval fell below --min), 2 on a usage error.
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { availableParallelism } from 'node:os';
 import { TOOL_VERSION } from '../version.js';
 import { evalCommand } from './eval.js';
 import type { CompareCommandOptions } from './compare.js';
+import { fetchCommand, type FetchCommandOptions } from './fetch.js';
 import { parseShard, type Shard } from '../batch/shard.js';
 import { parseCommand, type ParseCommandOptions } from './parse.js';
 import { schemaCommand } from './schema.js';
@@ -57,6 +58,29 @@ export async function main(argv: string[]): Promise<number> {
     .option('-q, --quiet', 'without a terminal, a progress line every 100 files instead of one per file')
     .action(async (inputs: string[], options: ParseCommandOptions) => {
       exitCode = await parseCommand(inputs, options);
+    });
+
+  program
+    .command('fetch')
+    .description('download new reports from government sites, politely, and parse them into DIR (as parse does; bytes in DIR/raw)')
+    .argument('[urls...]', 'column pages, detail or report pages, or attachments')
+    .requiredOption('-o, --out <dir>', 'output folder')
+    .option('--list <file>', 'a file of URLs, one a line')
+    .option('--sites <file>', 'a JSON list of sites: { url, kind?, title?, allowHosts?, delay? }')
+    .option('--allow-host <pattern>', 'also fetch from hosts matching this (e.g. *.gov.cn); repeatable', (value: string, all: string[]) => [...all, value], [] as string[])
+    .option('--delay <seconds>', 'at least this long between requests to one host', positiveNumber, 1)
+    .option('--contact <url-or-email>', 'a contact for site operators, sent in the User-Agent')
+    .option('--dry-run', 'print the reports that would be downloaded; write nothing')
+    .option('--retry-failed', 'try again the URLs and reports that failed in earlier runs into this folder')
+    .option('--http-timeout <seconds>', 'limit for connecting, for response headers and for a stalled body, each (E_TIMEOUT)', positiveNumber, 30)
+    .option('--max-size <mb>', 'size cap per response (E_TOO_LARGE)', positiveNumber, 100)
+    .option('--max-crawl-delay <seconds>', 'a robots.txt Crawl-delay above this is capped to it', positiveNumber, 60)
+    .option('-j, --jobs <n>', 'worker threads, files parsed at once', positiveInteger, availableParallelism())
+    .option('--timeout <seconds>', 'parse time limit per file (E_TIMEOUT)', positiveNumber, 60)
+    .option('--max-memory <mb>', 'heap limit per parse worker (E_TOO_LARGE)', positiveInteger, 1024)
+    .option('-q, --quiet', 'a progress line every 100 files instead of one per file')
+    .action(async (urls: string[], options: FetchCommandOptions) => {
+      exitCode = await fetchCommand(urls, options);
     });
 
   program

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import PQueue from 'p-queue';
 import { CrashJournal } from '../batch/journal.js';
-import { ParsePool } from '../batch/pool.js';
+import { ParsePool, type ParseOptions } from '../batch/pool.js';
 import { createProgress, type Progress } from '../batch/progress.js';
 import { inShard, type Shard } from '../batch/shard.js';
 import { exitWithParent, FAILURE_MESSAGE, isBatchChild, supervise } from '../batch/supervise.js';
@@ -57,53 +57,16 @@ export async function parseCommand(inputs: string[], options: ParseCommandOption
   } catch (error) {
     return usage((error as Error).message);
   }
-  if (!isBatchChild()) {
-    let release: () => void;
-    try {
-      release = lockFolder(options.out);
-    } catch (error) {
-      if (error instanceof FolderLockedError || error instanceof OutputFolderError) return usage(error.message);
-      throw error;
-    }
-    try {
-      return await supervise(inputs.includes(STDIN));
-    } finally {
-      release();
-    }
-  }
-  exitWithParent();
-  let writer: OutputWriter;
-  try {
-    writer = await OutputWriter.open(options.out, { retryFailed: options.retryFailed, agencies });
-  } catch (error) {
-    if (error instanceof OutputFolderError) return usage(error.message);
-    throw error;
-  }
+  if (!isBatchChild()) return lockAndSupervise(options.out, inputs.includes(STDIN));
+  const writer = await openChildWriter(options.out, { retryFailed: options.retryFailed, agencies });
+  if (typeof writer === 'number') return writer;
   if (writer.rebuiltRows > 0)
     process.stderr.write(`reports.csv had the columns of an older xxgk: rewritten from reports.jsonl with this version's (${writer.rebuiltRows} rows)\n`);
-  const journal = CrashJournal.open(options.out);
-  for (const suspect of journal.suspects) process.stderr.write(`in flight when the last run died, parsed alone now: ${suspect.path}\n`);
-  const pool = new ParsePool({ jobs: options.jobs, timeoutMs: options.timeout * 1000, maxMemoryMb: options.maxMemory, agencies });
-  const summary = new Summary();
   const tty = process.stderr.isTTY === true;
-  const progress = createProgress({ tty, quiet: options.quiet });
+  const { run, summary, progress, finish } = startBatch(writer, { ...options, tty, agencies });
   const accept = (path: string) => inShard(path, options.shard);
   // On a terminal, count the inputs in the background (directory listings only) for the ETA.
   if (tty) void countInputs(inputs, accept).then((n) => progress.total(n), () => undefined);
-
-  const run = new BatchRun(writer, pool, journal, summary, progress);
-  let stopping = false;
-  const stopOnSignal = (signal: NodeJS.Signals) => {
-    // Commit what is done, so a rerun resumes from here; the workers die with the process.
-    if (stopping) return;
-    stopping = true;
-    progress.stop();
-    journal.clear();
-    process.stderr.write(`\n${signal}: stopping; a rerun into the same folder resumes\n`);
-    void writer.close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-  };
-  process.on('SIGINT', stopOnSignal);
-  process.on('SIGTERM', stopOnSignal);
 
   // Read a few files ahead of the workers, never more.
   const reading = new PQueue({ concurrency: options.jobs * 2 + 2 });
@@ -116,19 +79,14 @@ export async function parseCommand(inputs: string[], options: ParseCommandOption
     void reading.add(() => run.input(path)).catch((error: unknown) => (fatal ??= error));
   }
   await reading.onIdle();
-  await pool.close();
-  await writer.close();
-  journal.clear();
-  progress.stop();
-  process.off('SIGINT', stopOnSignal);
-  process.off('SIGTERM', stopOnSignal);
+  await finish();
   if (fatal) throw fatal; // the output folder could not be written: no point going on
   process.stderr.write(summary.text());
   // Exit 1 while any given input stands failed, in this run or (skipped now) in an earlier one.
   return summary.failures + summary.skippedFailures > 0 ? 1 : 0;
 }
 
-class BatchRun {
+export class BatchRun {
   /** Parses in flight by sha256, so identical bytes under two names are parsed once. */
   private readonly inflight = new Map<string, Promise<void>>();
 
@@ -148,7 +106,11 @@ class BatchRun {
       await this.writer.failure(path, null, input.failure);
       return this.failed(path, input.failure);
     }
-    const { bytes, sha256 } = input;
+    return this.bytes(path, input.bytes, input.sha256);
+  }
+
+  /** Bytes already read (a file, or a download of xxgk fetch with its provenance). */
+  async bytes(path: string, bytes: Uint8Array, sha256: string, fetched?: ParseOptions['fetched']): Promise<void> {
     for (;;) {
       const done = this.writer.status(sha256, path);
       if (done) return this.skipped(path, done);
@@ -157,7 +119,7 @@ class BatchRun {
         await running; // the same bytes under another name: wait, then copy its record
         continue;
       }
-      const job = this.record(path, sha256, bytes);
+      const job = this.record(path, sha256, bytes, fetched);
       this.inflight.set(sha256, job);
       try {
         return await job;
@@ -167,7 +129,7 @@ class BatchRun {
     }
   }
 
-  private async record(path: string, sha256: string, bytes: Uint8Array): Promise<void> {
+  private async record(path: string, sha256: string, bytes: Uint8Array, fetched: ParseOptions['fetched']): Promise<void> {
     const prior = this.writer.prior(sha256);
     if (prior && 'code' in prior) {
       const failure = { code: prior.code, message: `identical bytes to an input that failed: ${prior.message}` };
@@ -175,7 +137,7 @@ class BatchRun {
       return this.failed(path, failure);
     }
     if (prior) {
-      const copy = await this.writer.copy(path, sha256, prior.json);
+      const copy = await this.writer.copy(path, sha256, prior.json, fetched?.fetched);
       if (copy) {
         this.summary.parsed({ warnings: copy.warnings.map((w) => w.code), checksFailed: copy.checks.filter((c) => c.ok === false && !c.soft).length });
         return this.progress.done(path, { ok: true });
@@ -191,6 +153,7 @@ class BatchRun {
       alone: strikes === 1,
       onStart: () => this.journal.start(sha256, path),
       onEnd: () => this.journal.end(sha256, path),
+      fetched,
     });
     if (outcome.ok) {
       await this.writer.report(path, sha256, outcome);
@@ -200,6 +163,17 @@ class BatchRun {
       await this.writer.failure(path, sha256, outcome);
       this.failed(path, outcome);
     }
+  }
+
+  /** Record an input that failed before parsing (xxgk fetch: a download that failed). */
+  async failure(path: string, failure: { code: ErrorCode; message: string }): Promise<void> {
+    await this.writer.failure(path, null, failure);
+    this.failed(path, failure);
+  }
+
+  /** An input an earlier run recorded (as a failure?). */
+  skip(path: string, status: 'ok' | 'failed'): void {
+    this.skipped(path, status);
   }
 
   private failed(path: string, failure: { code: ErrorCode; message: string }): void {
@@ -230,7 +204,75 @@ async function readAgencyOverrides(path: string): Promise<AgencyOverrides> {
   }
 }
 
-function usage(message: string): number {
+export interface Batch {
+  run: BatchRun;
+  summary: Summary;
+  progress: Progress;
+  /** Close the pool and the writer (a last commit), stop listening for signals. */
+  finish(): Promise<void>;
+}
+
+/**
+ * The parse side of a batch child: crash journal, worker pool, counters and progress; on SIGINT
+ * or SIGTERM it commits what is done and exits, so a rerun resumes from there.
+ */
+export function startBatch(writer: OutputWriter, options: { out: string; jobs: number; timeout: number; maxMemory: number; tty: boolean; quiet?: boolean; agencies?: AgencyOverrides }): Batch {
+  const journal = CrashJournal.open(options.out);
+  for (const suspect of journal.suspects) process.stderr.write(`in flight when the last run died, parsed alone now: ${suspect.path}\n`);
+  const pool = new ParsePool({ jobs: options.jobs, timeoutMs: options.timeout * 1000, maxMemoryMb: options.maxMemory, agencies: options.agencies });
+  const summary = new Summary();
+  const progress = createProgress({ tty: options.tty, quiet: options.quiet });
+  let stopping = false;
+  const stopOnSignal = (signal: NodeJS.Signals) => {
+    // Commit what is done, so a rerun resumes from here; the workers die with the process.
+    if (stopping) return;
+    stopping = true;
+    progress.stop();
+    journal.clear();
+    process.stderr.write(`\n${signal}: stopping; a rerun into the same folder resumes\n`);
+    void writer.close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.on('SIGINT', stopOnSignal);
+  process.on('SIGTERM', stopOnSignal);
+  const finish = async () => {
+    await pool.close();
+    await writer.close();
+    journal.clear();
+    progress.stop();
+    process.off('SIGINT', stopOnSignal);
+    process.off('SIGTERM', stopOnSignal);
+  };
+  return { run: new BatchRun(writer, pool, journal, summary, progress), summary, progress, finish };
+}
+
+/** In the parent process: lock the output folder and supervise the batch child; its exit code. */
+export async function lockAndSupervise(out: string, readsStdin: boolean): Promise<number> {
+  let release: () => void;
+  try {
+    release = lockFolder(out);
+  } catch (error) {
+    if (error instanceof FolderLockedError || error instanceof OutputFolderError) return usage(error.message);
+    throw error;
+  }
+  try {
+    return await supervise(readsStdin);
+  } finally {
+    release();
+  }
+}
+
+/** In the batch child: the output folder's writer, or the exit code of a usage error. */
+export async function openChildWriter(out: string, options: Parameters<typeof OutputWriter.open>[1]): Promise<OutputWriter | number> {
+  exitWithParent();
+  try {
+    return await OutputWriter.open(out, options);
+  } catch (error) {
+    if (error instanceof OutputFolderError) return usage(error.message);
+    throw error;
+  }
+}
+
+export function usage(message: string): number {
   process.stderr.write(`error: ${message}\n`);
   return 2;
 }

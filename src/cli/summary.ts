@@ -33,9 +33,14 @@ export class Summary {
     this.notReports.set(kind, (this.notReports.get(kind) ?? 0) + 1);
   }
 
+  /** Failures by code, most frequent first: "E_HTTP 2, E_ROBOTS 1", or "none". */
+  failuresByCodeText(): string {
+    return byCount(this.failuresByCode);
+  }
+
   text(): string {
     const seconds = (Date.now() - this.started) / 1000;
-    const list = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
+    const list = byCount;
     const rate = seconds > 0 ? ` (${((this.reports + this.failures) / seconds).toFixed(1)} inputs/s)` : '';
     return [
       `parsed ${this.reports}, failed ${this.failures}, skipped ${this.skipped} already done (${this.skippedFailures} of them failed; --retry-failed parses those again), in ${seconds.toFixed(1)} s${rate}`,
@@ -47,3 +52,9 @@ export class Summary {
     ].join('\n');
   }
 }
+
+const byCount = (m: Map<string, number>) =>
+  [...m]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ') || 'none';

@@ -2,13 +2,15 @@
 // and failures.jsonl appended across runs. Every finished input goes through one write chain:
 // its JSON file is written atomically, its lines appended whole, and its manifest entry added;
 // every COMMIT_EVERY entries (or COMMIT_MS) the run files are fsync'd and the manifest commits
-// their lengths. On open, the run files are cut back to the last commit (see batch/manifest.ts),
+// their lengths. On open, the run files are cut back to the last commit (see manifest.ts and ledger.ts),
 // which also removes a torn last line left by a killed run.
 import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, stat, truncate, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { Manifest, type ManifestEntry, type Prior } from '../batch/manifest.js';
+import type { Fetched } from '../pipeline.js';
 import { Report, type ErrorCode, type Format } from '../schema.js';
+import { FetchState, type FetchEntry } from './fetch-state.js';
+import { Manifest, type ManifestEntry, type Prior } from './manifest.js';
 import { writeFileAtomic } from './atomic.js';
 import type { AgencyOverrides } from '../normalize/agency/index.js';
 import { csvHeader, csvRow } from './csv.js';
@@ -62,6 +64,8 @@ export class OutputWriter {
     readonly dir: string,
     private readonly manifest: Manifest,
     private readonly files: Record<(typeof RUN_FILES)[number], RunFile>,
+    /** The fetch ledger, when the folder is written by xxgk fetch. */
+    readonly fetchState?: FetchState,
   ) {
     // A slow stream of inputs still commits regularly.
     this.timer = setInterval(() => void this.serial(() => this.commitIfDue()), COMMIT_MS).unref();
@@ -70,7 +74,7 @@ export class OutputWriter {
   /** Rows of reports.csv rewritten from reports.jsonl on open (an older version's columns), else 0. */
   rebuiltRows = 0;
 
-  static async open(dir: string, options: { retryFailed?: boolean; agencies?: AgencyOverrides } = {}): Promise<OutputWriter> {
+  static async open(dir: string, options: { retryFailed?: boolean; agencies?: AgencyOverrides; fetchState?: boolean } = {}): Promise<OutputWriter> {
     await mkdir(dir, { recursive: true });
     const manifest = await Manifest.open(dir, { retryFailed: options.retryFailed, failuresFile: FAILURES_JSONL });
     let rebuilt = 0;
@@ -104,7 +108,8 @@ export class OutputWriter {
       throw new OutputFolderError(`${join(dir, REPORTS_CSV)} has other columns than this version of xxgk writes; use a new output folder`);
     }
     await removeTemporaryFiles(dir);
-    const writer = new OutputWriter(dir, manifest, files);
+    const fetchState = options.fetchState ? await FetchState.open(dir, { retryFailed: options.retryFailed }) : undefined;
+    const writer = new OutputWriter(dir, manifest, files, fetchState);
     writer.rebuiltRows = rebuilt;
     return writer;
   }
@@ -134,7 +139,7 @@ export class OutputWriter {
    * Record an input whose bytes were already parsed under another path, by copying that record
    * with this path. Returns the copy, or undefined when the earlier JSON file is gone or damaged.
    */
-  async copy(path: string, sha256: string, fromJson: string): Promise<Report | undefined> {
+  async copy(path: string, sha256: string, fromJson: string, fetched?: Fetched): Promise<Report | undefined> {
     let report: Report;
     try {
       report = Report.parse(JSON.parse(await readFile(join(this.dir, fromJson), 'utf8')));
@@ -143,6 +148,7 @@ export class OutputWriter {
     }
     if (report.source.sha256 !== sha256) return undefined;
     report.source.path = path;
+    if (fetched) Object.assign(report.source, fetched);
     await this.report(path, sha256, {
       format: report.source.format,
       json: JSON.stringify(report, null, 2) + '\n',
@@ -161,15 +167,27 @@ export class OutputWriter {
     });
   }
 
+  /** Record what xxgk fetch learnt about a URL; committed with the folder's next commit. */
+  fetched(entry: FetchEntry): Promise<void> {
+    return this.serial(async () => {
+      this.fetchState!.set(entry);
+      if (this.uncommitted >= COMMIT_EVERY) await this.commit();
+    });
+  }
+
   async close(): Promise<void> {
     clearInterval(this.timer);
     await this.serial(() => this.commit());
-    await Promise.all([...Object.values(this.files).map((f) => f.handle.close()), this.manifest.close()]);
+    await Promise.all([...Object.values(this.files).map((f) => f.handle.close()), this.manifest.close(), this.fetchState?.close()]);
+  }
+
+  private get uncommitted(): number {
+    return this.manifest.uncommitted + (this.fetchState?.uncommitted ?? 0);
   }
 
   private async finish(entry: ManifestEntry): Promise<void> {
     this.manifest.add(entry);
-    if (this.manifest.uncommitted >= COMMIT_EVERY) await this.commit();
+    if (this.uncommitted >= COMMIT_EVERY) await this.commit();
   }
 
   private async commitIfDue(): Promise<void> {
@@ -178,9 +196,12 @@ export class OutputWriter {
 
   private async commit(): Promise<void> {
     this.lastCommit = Date.now();
-    if (this.manifest.uncommitted === 0) return;
-    // The data first: a commit never names bytes that are not on disk.
+    if (this.uncommitted === 0) return;
+    // The data first: a commit never names bytes that are not on disk. The fetch ledger before
+    // the parse ledger: a URL whose bytes are recorded as fetched but not yet as parsed is
+    // parsed from DIR/raw on the next run; the reverse cannot happen.
     await Promise.all(Object.values(this.files).map((f) => f.handle.sync()));
+    await this.fetchState?.commit();
     await this.manifest.commit(Object.fromEntries(Object.values(this.files).map((f) => [f.name, f.size])));
   }
 
