@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ALL_CELL_KEYS, cellAt } from '../src/cell-keys.js';
 import { parseFile } from '../src/pipeline.js';
 import type { Report } from '../src/schema.js';
+import { FREEFORM_SECTION_TITLES } from '../src/templates/sections.js';
 import { NO_CORPUS, SHARED } from './helpers.js';
 
 const DIR = join(SHARED, 'corpus', 'crawled');
@@ -53,6 +54,47 @@ describe.skipIf(!HAS_CRAWLED)(`crawled pages (${HAS_CRAWLED ? 'shared corpus' : 
   it('pre-2019 free-form reports: no cell carries a number the text does not settle', async () => {
     for (const name of FREEFORM) expect(numbered(await parse(name)), name).toEqual([]);
   });
+
+  // The parts each report really prints, as printed (its numbering shifts down where it leaves one
+  // out); the others are missing. 2013's 四、审批事项 and 六、工作人员及…支出 and 2017's 六、统计表
+  // are none of the seven and stay in the text of the part before them.
+  const FREEFORM_PARTS: Record<string, Partial<Record<string, string>>> = {
+    'pingtan-2011-county-flat.txt': {
+      overview: '一、 概述',
+      activeDisclosure: '二、主动公开政府信息情况',
+      applications: '三、政府信息依申请公开工作情况',
+      problems: '四、政府信息公开工作存在的主要问题及改进情况',
+    },
+    'pingtan-2013-dishui-flat.txt': {
+      overview: '一、概述',
+      activeDisclosure: '二、主动公开政府信息情况',
+      applications: '三、依申请公开、不予公开及咨询政府信息情况',
+      reviewsAndLawsuits: '五、申请行政复议、提起行政诉讼和申诉的情况',
+    },
+    'pingtan-gaj-2015-flat.txt': {
+      overview: '一、 概述',
+      activeDisclosure: '二、 政府信息主动公开情况',
+      applications: '三、依申请公开政府信息情况',
+      fees: '四、政府信息公开的收费及减免情况',
+      reviewsAndLawsuits: '五、因政府信息公开申请行政复议、提起行政诉讼情况',
+      problems: '六、存在的主要问题及改进措施',
+    },
+    'pingtan-2017-flat.txt': {
+      overview: '一、概述',
+      activeDisclosure: '二、主动公开政府信息情况',
+      applications: '三、政府信息依申请公开工作情况',
+      reviewsAndLawsuits: '四、因政府信息公开申请行政复议、提起行政诉讼的情况',
+      problems: '五、存在的主要问题和改进措施',
+    },
+  };
+  for (const [name, parts] of Object.entries(FREEFORM_PARTS))
+    it(`${name}: its free-form parts are found in the one line (${Object.keys(parts).join(', ')})`, async () => {
+      const report = await parse(name);
+      expect(Object.fromEntries(report.sections.map((s) => [s.key, s.heading]))).toEqual(parts);
+      for (const section of report.sections) expect(section.text, section.key).not.toBe('');
+      const missing = FREEFORM_SECTION_TITLES.filter((t) => !(t.key in parts)).map((t) => `no heading found for part ${t.number} (${t.key})`);
+      expect(report.warnings.filter((w) => w.code === 'W_SECTION_MISSING').map((w) => w.message)).toEqual(missing);
+    });
 
   it('pingtan-2024-flat.txt agrees with the same report as a page on every cell it reads, and leaves the one ambiguous run null', async () => {
     const [flat, page] = await Promise.all([parse('pingtan-2024-flat.txt'), parse('pingtan-2024.html')]);

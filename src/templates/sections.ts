@@ -83,3 +83,28 @@ export const INLINE_TITLES: Record<number, RegExp> = {
   5: /存在的主要问题(?:及(?:改进情况|明年工作计划|改进措施|整改情况))?/,
   6: /其他需要报告的事项/,
 };
+
+/**
+ * Free-form part titles as they stand inside a line, keyed by their numbers in
+ * FREEFORM_SECTION_TITLES; the looser wordings the old reports print (政府信息主动公开情况,
+ * 政府信息依申请公开工作情况, 申请行政复议、提起行政诉讼和申诉的情况, 存在的主要问题和改进措施)
+ * are here, the bare mentions the section finder's variants accept (主动公开, 依申请公开) are not.
+ */
+export const FREEFORM_INLINE_TITLES: Record<number, RegExp> = {
+  1: /概述|基本情况|总体情况|概况/,
+  2: /(?:主动公开政府信息(?:的)?|政府信息主动公开)(?:工作)?情况/,
+  3: /(?:政府信息)?依申请公开[^。，；\s]{0,20}?情况/,
+  4: /(?:政府信息公开)?(?:的)?收费(?:及|和)减免(?:的)?情况/,
+  5: /(?:因政府信息公开)?申请行政复议、?提起行政诉讼[^。，；\s]{0,6}?情况/,
+  6: /(?:政府信息公开工作)?存在的主要问题(?:(?:及|和)(?:改进|整改)(?:措施|情况))?/,
+  7: /其他需要报告的事项/,
+};
+
+/**
+ * Regex source for a part number printed before a title inside a line: 二、 for each of
+ * `numbers`, and with `parts` also 第二部分.
+ */
+export function inlineNumber(numbers: number[], parts = false): string {
+  const digits = numbers.map((n) => CHINESE_DIGITS[n - 1]).join('');
+  return parts ? `(?:[${digits}]、|第[${digits}]部分[、:：]?)` : `[${digits}]、`;
+}
