@@ -167,13 +167,13 @@ const REPORTS = [
   // Narrow columns in table 三 (issue 14): labels wrap inside their cells, and numbers wrap too —
   // full-width digits break anywhere (１１０ as １１ / ０), thousands after the separator.
   ...[
-    ['fullwidth', 411, { fullWidth: true }],
+    ['fullwidth', 5, { fullWidth: true }],
     ['fullwidth-dash', 412, { fullWidth: true, scale: 3, zero: '-' }],
     ['fullwidth-blank', 413, { fullWidth: true, scale: 2, blankOrg: true }],
     ['thousands', 414, { thousands: true, scale: 13 }],
     ['thousands-dash', 415, { thousands: true, scale: 17, zero: '—' }],
     ['thousands-blank', 416, { thousands: true, scale: 11, blankOrg: true }],
-  ].map(([name, seed, printed]) => ({ name: `layout-narrow-${name}`, style: 'layout', seed, overrides: printedApplications(seed, printed), widths: [40, 40, 70, 28] })),
+  ].map(([name, seed, printed]) => ({ name: `layout-narrow-${name}`, style: 'layout', seed, overrides: printedApplications(seed, printed), widths: [40, 25, 70, 28] })),
   // Issue 9 item 4: a dash row whose group label wraps onto the lines below (（三 / ）不 / 予公).
   // The group label is top-aligned so that its first line shares the row's line: `（三 1.属于国家秘密 - - …`.
   { name: 'layout-dash-wrapped-label', style: 'layout', seed: 417, overrides: zeroRow(417, 'denied.stateSecret', printedApplications(417, { zero: '-' }), '-'), widths: [40, 22, 118, 40], top: true },

@@ -37,7 +37,9 @@ function paragraphRow(text: string, origin: Origin): RowCell[] {
   const tokens = text.trim().split(/[\s\u3000]+/);
   let split = tokens.length;
   while (split > 0 && isValueText(tokens[split - 1]) && tokens[split - 1] !== '') split--;
-  if (split === tokens.length || split === 0) return [{ text: text.trim(), origin }];
+  if (split === tokens.length) return [{ text: text.trim(), origin }];
+  // A line of values alone (a table row whose header stayed on the page before): one cell each.
+  if (split === 0) return tokens.length >= 2 ? tokens.map((t) => ({ text: t, origin })) : [{ text: text.trim(), origin }];
   return [{ text: tokens.slice(0, split).join(' '), origin }, ...tokens.slice(split).map((t) => ({ text: t, origin }))];
 }
 

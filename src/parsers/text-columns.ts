@@ -50,7 +50,9 @@ export function tokens(line: string): Token[] {
     const start = i;
     let depth = 0;
     while (i < chars.length && (depth > 0 || (chars[i] !== ' ' && chars[i] !== '\u3000'))) {
-      if (chars[i] === '（' || chars[i] === '(') depth++;
+      // A bracket keeps its inner spaces only where it closes within its cell: `（三` of a group
+      // label wrapped as `（三` / `）不` must not swallow the `1.属于国家秘密 -` after it.
+      if ((chars[i] === '（' || chars[i] === '(') && closesInCell(chars, i)) depth++;
       else if ((chars[i] === '）' || chars[i] === ')') && depth > 0) depth--;
       i++;
       // An unclosed bracket must not swallow the rest of the line's cells.
@@ -59,6 +61,15 @@ export function tokens(line: string): Token[] {
     out.push({ text: chars.slice(start, i).join('').trim(), start, end: i });
   }
   return out;
+}
+
+/** Does the bracket at `open` close before the next run of two spaces (the end of its cell)? */
+function closesInCell(chars: string[], open: number): boolean {
+  for (let k = open + 1; k < chars.length; k++) {
+    if (chars[k] === '）' || chars[k] === ')') return true;
+    if ((chars[k] === ' ' || chars[k] === '\u3000') && (chars[k + 1] === ' ' || chars[k + 1] === '\u3000')) return false;
+  }
+  return false;
 }
 
 /** Fields separated by two or more spaces. */
@@ -204,9 +215,11 @@ function fields(toks: Token[]): Token[] {
 export function readColumns(lines: string[], start: number): TableRun | undefined {
   if (isBlank(lines[start]) || isFurniture(lines[start])) return undefined;
   // A table starts at a line with two fields or with values; a lone title line above stays
-  // prose, unless it opens a page and numbers follow at once (a row's label wrapped above it).
+  // prose, unless numbers follow at once and either it opens a page or the numbers have no label
+  // of their own (a row's label wrapped above its values, as in a narrow label column).
   const first = classifyAt(lines, start);
-  if (first.kind === 'label' && !(lines[start].startsWith('\f') && start + 1 < lines.length && classifyAt(lines, start + 1).kind === 'data')) return undefined;
+  const next = start + 1 < lines.length && !isBlank(lines[start + 1]) ? classifyAt(lines, start + 1) : undefined;
+  if (first.kind === 'label' && !(next?.kind === 'data' && (lines[start].startsWith('\f') || next.firstValue === 0))) return undefined;
   const picked = tableGroups(groupsFrom(lines, start));
   if (!picked) return undefined;
   const all = picked.flatMap((g) => g.lines);
