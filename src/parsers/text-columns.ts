@@ -6,9 +6,10 @@
 // Positions are counted in characters: pdftotext pads with one space per character cell,
 // whatever the glyph's display width (measured on LibreOffice and WPS PDFs).
 import { tableFromRows } from '../model.js';
-import type { Origin } from '../schema.js';
+import type { Origin, Warning } from '../schema.js';
 import { cleanText, isBlank, isFurniture, type TableRun } from './text-lines.js';
 import { isPipeRow } from './text-markdown.js';
+import { fragments, placeValues, stacked, valueColumns as columnsOfValues, type Placement } from './text-values.js';
 
 interface Token {
   text: string;
@@ -161,29 +162,6 @@ function tableGroups(source: Iterator<Group>): Group[] | undefined {
   return kept.reduce((n, g) => n + g.lines.length, 0) >= 2 ? kept : undefined;
 }
 
-/** Place tokens (in order) into columns (in order), minimising the distance of their centres. */
-function alignInOrder(centres: number[], columns: number[]): number[] {
-  const n = centres.length;
-  const k = columns.length;
-  if (n > k) return centres.map((_, i) => Math.min(i, k - 1));
-  // cost[i][j]: best cost of placing tokens 0..i with token i in column j.
-  const cost = centres.map(() => columns.map(() => Infinity));
-  const from = centres.map(() => columns.map(() => -1));
-  for (let i = 0; i < n; i++)
-    for (let j = i; j <= k - n + i; j++) {
-      const own = Math.abs(centres[i] - columns[j]);
-      if (i === 0) cost[i][j] = own;
-      else
-        for (let p = i - 1; p < j; p++)
-          if (cost[i - 1][p] + own < cost[i][j]) (cost[i][j] = cost[i - 1][p] + own), (from[i][j] = p);
-    }
-  let best = n - 1;
-  for (let j = n - 1; j < k; j++) if (cost[n - 1][j] < cost[n - 1][best]) best = j;
-  const out = new Array<number>(n);
-  for (let i = n - 1, j = best; i >= 0; j = from[i][j], i--) out[i] = j;
-  return out;
-}
-
 const centre = (t: Token) => (t.start + t.end) / 2;
 
 /** Cluster label start positions: starts within two characters are one column. */
@@ -230,7 +208,8 @@ export function readColumns(lines: string[], start: number): TableRun | undefine
 
   // Value columns: the centres of the data line with the most values; the others align to it.
   const reference = data.reduce((a, b) => (b.tokens.length - b.firstValue > a.tokens.length - a.firstValue ? b : a));
-  const valueColumns = reference.tokens.slice(reference.firstValue).map(centre);
+  const valuesOf = (l: Line) => l.tokens.slice(l.firstValue);
+  const valueColumns = columnsOfValues(valuesOf(reference), data.filter((l) => l !== reference).map(valuesOf));
   const valueStart = reference.tokens[reference.firstValue].start;
 
   // Label columns: where label fields start on data lines. (Wrapped lines are often centred or
@@ -266,13 +245,49 @@ export function readColumns(lines: string[], start: number): TableRun | undefine
     return [...out.entries()].map(([c, words]) => [c, words.join(' ')] as const);
   };
 
+  // Each data line's values by column; a line that holds only pieces of a neighbouring row's
+  // wrapped numbers (a fragment) adds them to that row, top to bottom, and its label text too.
+  const warnings: Warning[] = [];
+  const unaligned = (line: number, what: string) =>
+    warnings.push({ code: 'W_CELL_UNALIGNED', message: `line ${line}: ${what}: left empty`, origin: { line } });
+  const placements = new Map<number, Placement>(data.map((l) => [l.index, placeValues(valuesOf(l), valueColumns)]));
+  const fragmentOf = new Map<number, number>();
+  for (const g of picked) {
+    const lines = g.lines.filter((l) => l.kind === 'data').map((l) => ({ index: l.index, hasLabel: l.firstValue > 0, placement: placements.get(l.index)! }));
+    for (const [f, m] of fragments(lines)) fragmentOf.set(f, m);
+  }
+  const pieces = new Map<number, Map<number, { line: number; text: string }[]>>();
+  const addPieces = (target: number, l: Line) => {
+    const byCol = pieces.get(target) ?? new Map<number, { line: number; text: string }[]>();
+    pieces.set(target, byCol);
+    const { at, unclear } = placements.get(l.index)!;
+    valuesOf(l).forEach((t, i) => {
+      if (at[i] < 0) return;
+      byCol.set(at[i], [...(byCol.get(at[i]) ?? []), { line: l.index, text: t.text }]);
+    });
+    if (unclear.length > 0) unaligned(l.index + 1, `${unclear.length} value cells whose column the positions do not settle`);
+  };
   for (const l of data) {
+    if (fragmentOf.has(l.index)) continue;
     const row = emptyRow(l.index + 1);
     for (const [c, text] of byColumn(l.tokens.slice(0, l.firstValue), true)) row[c].own.push(text);
-    const values = l.tokens.slice(l.firstValue);
-    alignInOrder(values.map(centre), valueColumns).forEach((c, i) => row[labels.length + c].own.push(values[i].text));
     rows.set(l.index, row);
+    addPieces(l.index, l);
   }
+  for (const [f, m] of fragmentOf) {
+    const l = data.find((d) => d.index === f)!;
+    if (m < 0) unaligned(f + 1, 'part of a number that may belong to the row above or below');
+    else {
+      addPieces(m, l);
+      for (const [c, text] of byColumn(l.tokens.slice(0, l.firstValue), true)) (f < m ? rows.get(m)![c].above : rows.get(m)![c].below).push(text);
+    }
+  }
+  for (const [target, byCol] of pieces)
+    for (const [c, list] of byCol) {
+      const text = stacked(list.sort((a, b) => a.line - b.line).map((p) => p.text));
+      if (text === null) unaligned(target + 1, `"${list.map((p) => p.text).join(' ')}" stacked in one column is not one number`);
+      else rows.get(target)![labels.length + c].own.push(text);
+    }
 
   // Lines without numbers: a line whose text lies left of the values is a wrapped label and
   // joins the nearest data line's cells (ties go to the later line: a wrapped group label sits
@@ -290,7 +305,8 @@ export function readColumns(lines: string[], start: number): TableRun | undefine
         return;
       }
       const parts = byColumn(l.tokens, true);
-      const target = nearestData(g.lines, l.index, (index) => parts.some(([c]) => rows.get(index)![c].own.length > 0));
+      const target = nearestData(g.lines, l.index, (index) => parts.some(([c]) => rows.get(index)![c].own.length > 0), fragmentOf);
+      if (target < 0) return;
       const row = rows.get(target)!;
       for (const [c, text] of parts) (l.index < target ? row[c].above : row[c].below).push(text);
     });
@@ -301,7 +317,7 @@ export function readColumns(lines: string[], start: number): TableRun | undefine
     row.map((cell) => ({ text: cleanText([...cell.above, ...cell.own, ...cell.below].join('\n')), origin: { line: cell.line } as Origin })),
   );
   const last = all[all.length - 1].index;
-  return { table: tableFromRows(grid, { line: all[0].index + 1 }), next: last + 1 };
+  return { table: tableFromRows(grid, { line: all[0].index + 1 }), next: last + 1, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
 /**
@@ -309,11 +325,11 @@ export function readColumns(lines: string[], start: number): TableRun | undefine
  * one, and a line whose own label already fills those columns counts as a little further away
  * (its label is complete; the wrapped text is more likely the neighbour's).
  */
-function nearestData(group: Line[], index: number, hasOwnLabel: (index: number) => boolean): number {
+function nearestData(group: Line[], index: number, hasOwnLabel: (index: number) => boolean, fragmentOf: Map<number, number>): number {
   let best = -1;
   let bestScore = Infinity;
   for (const l of group) {
-    if (l.kind !== 'data') continue;
+    if (l.kind !== 'data' || fragmentOf.has(l.index)) continue;
     const score = Math.abs(l.index - index) + (hasOwnLabel(l.index) ? 1.5 : 0);
     if (score <= bestScore) (best = l.index), (bestScore = score);
   }

@@ -1,10 +1,13 @@
 // Helpers shared by the text parser's table readers: what a line is, and what is page furniture.
 import type { Table } from '../model.js';
+import type { Warning } from '../schema.js';
 
 /** A table rebuilt from a run of lines, and the index of the first line after the run. */
 export interface TableRun {
   table: Table;
   next: number;
+  /** Cells the reader found but could not place (left empty). */
+  warnings?: Warning[];
 }
 
 /** Reads a table starting at lines[start] (0-based), or says there is none. */

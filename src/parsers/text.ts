@@ -1,6 +1,7 @@
 // Plain text → Document. Every non-table line is a paragraph; tables flattened by other
 // converters (Apache Tika, markdown pipes, pdftotext -layout columns) are rebuilt as grids.
 import type { Block, Document, Result } from '../model.js';
+import type { Warning } from '../schema.js';
 import { decodeText } from './decode.js';
 import { readColumns } from './text-columns.js';
 import { cleanText, isFurniture, type TableReader } from './text-lines.js';
@@ -24,7 +25,7 @@ function paragraphText(line: string): string {
 }
 
 /** Blocks of already decoded text. */
-export function blocksOfText(text: string): Block[] {
+export function blocksOfText(text: string, warnings: Warning[] = []): Block[] {
   const lines = textLines(text);
   const blocks: Block[] = [];
   let i = 0;
@@ -38,6 +39,7 @@ export function blocksOfText(text: string): Block[] {
       const run = read(lines, i);
       if (run) {
         if (run.table.grid.length > 0) blocks.push(run.table);
+        if (run.warnings) warnings.push(...run.warnings);
         i = Math.max(run.next, i + 1);
         continue outer;
       }
@@ -51,6 +53,7 @@ export function blocksOfText(text: string): Block[] {
 
 export async function parseText(bytes: Uint8Array): Promise<Result<Document>> {
   const decoded = decodeText(bytes);
-  const blocks = blocksOfText(decoded.text);
-  return { value: { format: 'text', blocks, meta: { encoding: decoded.encoding } }, warnings: decoded.warnings };
+  const warnings = [...decoded.warnings];
+  const blocks = blocksOfText(decoded.text, warnings);
+  return { value: { format: 'text', blocks, meta: { encoding: decoded.encoding } }, warnings };
 }
