@@ -9,7 +9,7 @@ import { tableFromRows } from '../model.js';
 import type { Origin, Warning } from '../schema.js';
 import { cleanText, isBlank, isFurniture, type TableRun } from './text-lines.js';
 import { isPipeRow } from './text-markdown.js';
-import { fragments, placeValues, stacked, valueColumns as columnsOfValues, type Placement } from './text-values.js';
+import { fragments, placeValues, positionsWander, stacked, valueColumns as columnsOfValues, type Placement } from './text-values.js';
 
 interface Token {
   text: string;
@@ -282,12 +282,20 @@ export function readColumns(lines: string[], start: number): TableRun | undefine
       for (const [c, text] of byColumn(l.tokens.slice(0, l.firstValue), true)) (f < m ? rows.get(m)![c].above : rows.get(m)![c].below).push(text);
     }
   }
-  for (const [target, byCol] of pieces)
+  // Where the positions wander (pdftotext shifts cells of narrow columns by a column or more),
+  // a row with blank cells cannot say which cells are blank: its values are not placed at all.
+  const noisy = positionsWander(data.map(valuesOf), [...placements.values()], valueColumns);
+  for (const [target, byCol] of pieces) {
+    if (noisy && byCol.size < valueColumns.length) {
+      byCol.clear();
+      unaligned(target + 1, 'a row with blank cells in a table whose columns do not line up');
+    }
     for (const [c, list] of byCol) {
       const text = stacked(list.sort((a, b) => a.line - b.line).map((p) => p.text));
       if (text === null) unaligned(target + 1, `"${list.map((p) => p.text).join(' ')}" stacked in one column is not one number`);
       else rows.get(target)![labels.length + c].own.push(text);
     }
+  }
 
   // Lines without numbers: a line whose text lies left of the values is a wrapped label and
   // joins the nearest data line's cells (ties go to the later line: a wrapped group label sits

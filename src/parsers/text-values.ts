@@ -119,6 +119,21 @@ export function fragments(group: ValueLine[]): Map<number, number> {
   return out;
 }
 
+/**
+ * Do the value positions stray from their columns by more than a blank cell could be told by?
+ * Measured over every placed value (the 90th percentile, against a quarter of the column spacing):
+ * pdftotext keeps wide columns within a character or two, narrow ones not.
+ */
+export function positionsWander(lines: ValueToken[][], placements: Placement[], columns: number[]): boolean {
+  if (columns.length < 2) return false;
+  const spacing = (columns[columns.length - 1] - columns[0]) / (columns.length - 1);
+  const off: number[] = [];
+  lines.forEach((values, l) => values.forEach((t, i) => placements[l].at[i] >= 0 && off.push(Math.abs(centre(t) - columns[placements[l].at[i]]))));
+  if (off.length === 0) return false;
+  off.sort((a, b) => a - b);
+  return off[Math.floor(0.9 * (off.length - 1))] > 0.25 * spacing;
+}
+
 const NUMBER_PIECES = /^[\d０-９][\d０-９,，.．]*$/;
 
 /** Pieces of one cell stacked over lines, top to bottom: one number, or null when they are not. */
