@@ -65,3 +65,22 @@ export function rowStream(document: Document): Row[] {
   });
   return rows;
 }
+
+/**
+ * Two rows that are one row of the source: a label wrapped inside its cell and cut by a page
+ * break (LibreOffice prints `5.属于三类内` with the values, `部事务信息` on the next page).
+ * Each label cell of `lower` is appended to the label cell of `upper` in the same column.
+ */
+export function joinLabels(upper: Row, lower: Row): Row {
+  const labels = upper.labels.map((cell) => ({ ...cell }));
+  for (const cell of lower.labels) {
+    const same = labels.find((l) => l.origin.col !== undefined && l.origin.col === cell.origin.col) ?? labels[labels.length - 1];
+    if (same) same.text = `${same.text}\n${cell.text}`;
+    else labels.push({ ...cell });
+  }
+  const values = upper.values.some((v) => v.text.trim() !== '') ? upper.values : lower.values;
+  return { ...upper, labels, values, text: `${upper.text} ${lower.text}` };
+}
+
+/** A row with label text and no value in any cell. */
+export const labelOnly = (row: Row): boolean => row.labels.length > 0 && row.values.every((v) => v.text.trim() === '');
