@@ -174,6 +174,8 @@ const REPORTS = [
     ['thousands-dash', 415, { thousands: true, scale: 17, zero: '—' }],
     ['thousands-blank', 416, { thousands: true, scale: 11, blankOrg: true }],
   ].map(([name, seed, printed]) => ({ name: `layout-narrow-${name}`, style: 'layout', seed, overrides: printedApplications(seed, printed), widths: [40, 25, 70, 28] })),
+  // The report of issue 14: 三（七）总计 of `３５８` printed as `３５` / values / `８`, through DOCX.
+  { name: 'layout-narrow-docx', style: 'layout', seed: 5, overrides: printedApplications(5, { fullWidth: true }), widths: [40, 40, 70, 30], viaDocx: true },
   // Issue 9 item 4: a dash row whose group label wraps onto the lines below (（三 / ）不 / 予公).
   // The group label is top-aligned so that its first line shares the row's line: `（三 1.属于国家秘密 - - …`.
   { name: 'layout-dash-wrapped-label', style: 'layout', seed: 417, overrides: zeroRow(417, 'denied.stateSecret', printedApplications(417, { zero: '-' }), '-'), widths: [40, 22, 118, 40], top: true },
@@ -201,7 +203,15 @@ function layoutTexts(reports) {
       writeFileSync(join(work, `${r.name}.html`), reportHtml(makeSpec(r.seed, r.overrides), narrow));
     }
     // Each soffice run needs its own profile, or parallel runs lose files silently.
-    execFileSync('soffice', [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', work, ...reports.map((r) => join(work, `${r.name}.html`))], { stdio: 'ignore' });
+    const soffice = (...args) => execFileSync('soffice', [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', ...args], { stdio: 'ignore' });
+    const direct = reports.filter((r) => !r.viaDocx);
+    const viaDocx = reports.filter((r) => r.viaDocx);
+    if (direct.length) soffice('--convert-to', 'pdf', '--outdir', work, ...direct.map((r) => join(work, `${r.name}.html`)));
+    // Through DOCX, as offices make them (Writer's own table layout, not the web view's).
+    if (viaDocx.length) {
+      soffice('--convert-to', 'docx:MS Word 2007 XML', '--outdir', work, ...viaDocx.map((r) => join(work, `${r.name}.html`)));
+      soffice('--convert-to', 'pdf', '--outdir', work, ...viaDocx.map((r) => join(work, `${r.name}.docx`)));
+    }
     return Object.fromEntries(reports.map((r) => [r.name, execFileSync('pdftotext', ['-layout', join(work, `${r.name}.pdf`), '-']).toString('utf8')]));
   } finally {
     rmSync(work, { recursive: true, force: true });
