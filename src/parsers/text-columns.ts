@@ -9,7 +9,7 @@ import { tableFromRows } from '../model.js';
 import type { Origin, Warning } from '../schema.js';
 import { cleanText, isBlank, isFurniture, type TableRun } from './text-lines.js';
 import { isPipeRow } from './text-markdown.js';
-import { fragments, placeValues, positionsWander, stacked, valueColumns as columnsOfValues, type Placement } from './text-values.js';
+import { fragments, placeValues, positionsWander, rowPieces, stacked, type Placement, type ValuePiece } from './text-values.js';
 
 interface Token {
   text: string;
@@ -206,11 +206,33 @@ export function readColumns(lines: string[], start: number): TableRun | undefine
   if (!all.some((l) => fieldCount(l.tokens) >= 2)) return undefined;
   const data = all.filter((l) => l.kind === 'data');
 
-  // Value columns: the centres of the data line with the most values; the others align to it.
-  const reference = data.reduce((a, b) => (b.tokens.length - b.firstValue > a.tokens.length - a.firstValue ? b : a));
+  // Rows of values: each data line's values, with the pieces of numbers that wrapped onto the
+  // lines around it (fragments) stacked into their cells.
   const valuesOf = (l: Line) => l.tokens.slice(l.firstValue);
-  const valueColumns = columnsOfValues(valuesOf(reference), data.filter((l) => l !== reference).map(valuesOf));
-  const valueStart = reference.tokens[reference.firstValue].start;
+  // A line of one value alone is no row of its own, but may be a piece of a wrapped number.
+  const lone = (l: Line) => l.kind !== 'data' && l.tokens.length === 1 && isValueToken(l.tokens[0].text);
+  const fragmentOf = new Map<number, number>();
+  for (const g of picked)
+    for (const [f, m] of fragments(
+      g.lines.filter((l) => l.kind === 'data' || lone(l)).map((l) => ({ index: l.index, hasLabel: l.firstValue > 0, values: l.kind === 'data' ? valuesOf(l) : l.tokens })),
+    ))
+      fragmentOf.set(f, m);
+  const lineAt = new Map(all.map((l) => [l.index, l]));
+  const fragmentValues = (f: number) => (lineAt.get(f)!.kind === 'data' ? valuesOf(lineAt.get(f)!) : lineAt.get(f)!.tokens);
+  // A lone value that is no fragment of a data line stays as it was read (a header line).
+  for (const [f, m] of fragmentOf) if (lone(lineAt.get(f)!) && (m < 0 || fragmentOf.has(m))) fragmentOf.delete(f);
+  const mains = data.filter((l) => !fragmentOf.has(l.index));
+  const valueRows = new Map<number, ValuePiece[]>(
+    mains.map((l) => {
+      const parts = [...fragmentOf].filter(([, m]) => m === l.index).map(([f]) => ({ line: f, values: fragmentValues(f) }));
+      return [l.index, rowPieces(valuesOf(l), l.index, parts)];
+    }),
+  );
+
+  // Value columns: the centres of the row with the most values; the others align to it.
+  const reference = mains.reduce((a, b) => (valueRows.get(b.index)!.length > valueRows.get(a.index)!.length ? b : a));
+  const valueColumns = valueRows.get(reference.index)!.map((p) => (p.start + p.end) / 2);
+  const valueStart = Math.min(...valueRows.get(reference.index)!.map((p) => p.start));
 
   // Label columns: where label fields start on data lines. (Wrapped lines are often centred or
   // indented inside their cell, so their starts would make columns that are not there.)
@@ -245,57 +267,36 @@ export function readColumns(lines: string[], start: number): TableRun | undefine
     return [...out.entries()].map(([c, words]) => [c, words.join(' ')] as const);
   };
 
-  // Each data line's values by column; a line that holds only pieces of a neighbouring row's
-  // wrapped numbers (a fragment) adds them to that row, top to bottom, and its label text too.
+  // Each row's values by column: all columns filled, in order; fewer, by position where that
+  // is clear. Where the positions wander (pdftotext shifts the cells of narrow columns by a
+  // column or more), a row with blank cells cannot say which cells are blank: left empty.
   const warnings: Warning[] = [];
   const unaligned = (line: number, what: string) =>
     warnings.push({ code: 'W_CELL_UNALIGNED', message: `line ${line}: ${what}: left empty`, origin: { line } });
-  const placements = new Map<number, Placement>(data.map((l) => [l.index, placeValues(valuesOf(l), valueColumns)]));
-  const fragmentOf = new Map<number, number>();
-  for (const g of picked) {
-    const lines = g.lines.filter((l) => l.kind === 'data').map((l) => ({ index: l.index, hasLabel: l.firstValue > 0, placement: placements.get(l.index)! }));
-    for (const [f, m] of fragments(lines)) fragmentOf.set(f, m);
-  }
-  const pieces = new Map<number, Map<number, { line: number; text: string }[]>>();
-  const addPieces = (target: number, l: Line) => {
-    const byCol = pieces.get(target) ?? new Map<number, { line: number; text: string }[]>();
-    pieces.set(target, byCol);
-    const { at, unclear } = placements.get(l.index)!;
-    valuesOf(l).forEach((t, i) => {
-      if (at[i] < 0) return;
-      byCol.set(at[i], [...(byCol.get(at[i]) ?? []), { line: l.index, text: t.text }]);
-    });
-    if (unclear.length > 0) unaligned(l.index + 1, `${unclear.length} value cells whose column the positions do not settle`);
-  };
-  for (const l of data) {
-    if (fragmentOf.has(l.index)) continue;
+  const placements = new Map<number, Placement>([...valueRows].map(([index, pieces]) => [index, placeValues(pieces, valueColumns)]));
+  const noisy = positionsWander([...valueRows.values()], [...placements.values()], valueColumns);
+  for (const l of mains) {
     const row = emptyRow(l.index + 1);
     for (const [c, text] of byColumn(l.tokens.slice(0, l.firstValue), true)) row[c].own.push(text);
+    for (const [f, m] of fragmentOf)
+      if (m === l.index && lineAt.get(f)!.kind === 'data')
+        for (const [c, text] of byColumn(lineAt.get(f)!.tokens.slice(0, lineAt.get(f)!.firstValue), true)) (f < m ? row[c].above : row[c].below).push(text);
     rows.set(l.index, row);
-    addPieces(l.index, l);
-  }
-  for (const [f, m] of fragmentOf) {
-    const l = data.find((d) => d.index === f)!;
-    if (m < 0) unaligned(f + 1, 'part of a number that may belong to the row above or below');
-    else {
-      addPieces(m, l);
-      for (const [c, text] of byColumn(l.tokens.slice(0, l.firstValue), true)) (f < m ? rows.get(m)![c].above : rows.get(m)![c].below).push(text);
+    const pieces = valueRows.get(l.index)!;
+    const { at, unclear } = placements.get(l.index)!;
+    if (noisy && pieces.length < valueColumns.length) {
+      unaligned(l.index + 1, `${pieces.length} values for ${valueColumns.length} columns in a table whose columns do not line up`);
+      continue;
     }
+    if (unclear.length > 0) unaligned(l.index + 1, `${unclear.length} value cells whose column the positions do not settle`);
+    pieces.forEach((piece, i) => {
+      if (at[i] < 0) return;
+      const text = stacked(piece.texts.map((t) => t.text));
+      if (text === null) unaligned(l.index + 1, `"${piece.texts.map((t) => t.text).join(' ')}" stacked in one column is not one number`);
+      else row[labels.length + at[i]].own.push(text);
+    });
   }
-  // Where the positions wander (pdftotext shifts cells of narrow columns by a column or more),
-  // a row with blank cells cannot say which cells are blank: its values are not placed at all.
-  const noisy = positionsWander(data.map(valuesOf), [...placements.values()], valueColumns);
-  for (const [target, byCol] of pieces) {
-    if (noisy && byCol.size < valueColumns.length) {
-      byCol.clear();
-      unaligned(target + 1, 'a row with blank cells in a table whose columns do not line up');
-    }
-    for (const [c, list] of byCol) {
-      const text = stacked(list.sort((a, b) => a.line - b.line).map((p) => p.text));
-      if (text === null) unaligned(target + 1, `"${list.map((p) => p.text).join(' ')}" stacked in one column is not one number`);
-      else rows.get(target)![labels.length + c].own.push(text);
-    }
-  }
+  for (const [f, m] of fragmentOf) if (m < 0) unaligned(f + 1, 'part of a number that may belong to the row above or the row below');
 
   // Lines without numbers: a line whose text lies left of the values is a wrapped label and
   // joins the nearest data line's cells (ties go to the later line: a wrapped group label sits
@@ -304,7 +305,7 @@ export function readColumns(lines: string[], start: number): TableRun | undefine
   for (const g of picked) {
     const firstData = g.lines.findIndex((l) => l.kind === 'data');
     g.lines.forEach((l, at) => {
-      if (l.kind === 'data') return;
+      if (l.kind === 'data' || fragmentOf.has(l.index)) return;
       const wrapped = firstData >= 0 && labelOnly(l) && (at > firstData || g.lines.slice(at, firstData).every(labelOnly));
       if (!wrapped) {
         const row = emptyRow(l.index + 1);

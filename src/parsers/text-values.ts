@@ -10,7 +10,23 @@ export interface ValueToken {
   end: number;
 }
 
-const centre = (t: ValueToken) => (t.start + t.end) / 2;
+/** One cell's value: its pieces top to bottom (one, unless the number wrapped), and its extent. */
+export interface ValuePiece {
+  start: number;
+  end: number;
+  texts: { line: number; text: string }[];
+}
+
+/** A data line's values, for finding the lines that only hold pieces of a neighbour's. */
+export interface ValueLine {
+  index: number;
+  /** The line carries label text too (a wrapped label's next line may sit beside a piece). */
+  hasLabel: boolean;
+  values: ValueToken[];
+}
+
+const centre = (t: { start: number; end: number }) => (t.start + t.end) / 2;
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start <= b.end && b.start <= a.end;
 
 /** A token nearer to a second free column than this (in characters) has no clear column. */
 const MARGIN = 1;
@@ -39,39 +55,59 @@ export function alignInOrder(centres: number[], columns: number[]): number[] {
 }
 
 /**
- * The value columns: the centres of the reference line (the one with the most values), plus
- * columns right of it that other lines fill (the reference may lack a column whose numbers all
- * wrapped, such as a narrow 总计).
+ * Lines that are pieces of a neighbouring row rather than rows: next to a line with more values
+ * (at most two lines away, no other value line between), with no value under or over one of
+ * that line's values, and not both carrying a label. Returns, per such line, the line it belongs
+ * to, or -1 where it could belong to the row above as well as to the row below.
  */
-export function valueColumns(reference: ValueToken[], others: ValueToken[][]): number[] {
-  const columns = reference.map(centre);
-  const spacing = columns.length > 1 ? (columns[columns.length - 1] - columns[0]) / (columns.length - 1) : 4;
-  const reach = Math.max(2, 0.75 * spacing);
-  const beyond = others
-    .flat()
-    .map(centre)
-    .filter((c) => c > columns[columns.length - 1] + reach)
-    .sort((a, b) => a - b);
-  for (const c of beyond) {
-    const last = columns[columns.length - 1];
-    if (c > last + reach) columns.push(c);
-  }
-  return columns;
+export function fragments(group: ValueLine[]): Map<number, number> {
+  const out = new Map<number, number>();
+  group.forEach((f, i) => {
+    const fits = [group[i - 1], group[i + 1]].filter(
+      (m): m is ValueLine =>
+        m !== undefined &&
+        Math.abs(m.index - f.index) <= 2 &&
+        m.values.length > f.values.length &&
+        !(f.hasLabel && m.hasLabel) &&
+        !f.values.some((t) => m.values.some((u) => overlaps(t, { start: u.start - 1, end: u.end + 1 }))),
+    );
+    if (fits.length === 1) out.set(f.index, fits[0].index);
+    else if (fits.length === 2) out.set(f.index, -1);
+  });
+  // A line that holds a row's values is no piece of another's.
+  for (const [f, m] of out) if (m >= 0 && out.has(m)) out.delete(f);
+  return out;
+}
+
+/** A row's value pieces left to right: its own line's values, and its fragments' stacked by column. */
+export function rowPieces(own: ValueToken[], ownLine: number, parts: { line: number; values: ValueToken[] }[]): ValuePiece[] {
+  const pieces: ValuePiece[] = own.map((t) => ({ start: t.start, end: t.end, texts: [{ line: ownLine, text: t.text }] }));
+  for (const part of parts)
+    for (const t of part.values) {
+      const stack = pieces.find((p) => p.texts.every((x) => x.line !== ownLine) && overlaps(p, { start: t.start - 1, end: t.end + 1 }));
+      if (stack) {
+        stack.texts.push({ line: part.line, text: t.text });
+        stack.start = Math.min(stack.start, t.start);
+        stack.end = Math.max(stack.end, t.end);
+      } else pieces.push({ start: t.start, end: t.end, texts: [{ line: part.line, text: t.text }] });
+    }
+  for (const p of pieces) p.texts.sort((a, b) => a.line - b.line);
+  return pieces.sort((a, b) => centre(a) - centre(b));
 }
 
 export interface Placement {
-  /** Column of each token, -1 where it has no clear one. */
+  /** Column of each piece, -1 where it has no clear one. */
   at: number[];
-  /** Columns left empty because a token could belong to either. */
+  /** Columns left empty because a piece could belong to either. */
   unclear: number[];
 }
 
 /**
- * Columns for one line's values. All columns filled: by order. Fewer values than columns: by
- * position, and a token about as near to a free neighbouring column as to its own is placed
- * in neither (both left empty).
+ * Columns for one row's values. All columns filled: by order. Fewer values than columns: by
+ * position, and a piece about as near to a free neighbouring column as to its own is placed in
+ * neither (both left empty).
  */
-export function placeValues(values: ValueToken[], columns: number[]): Placement {
+export function placeValues(values: { start: number; end: number }[], columns: number[]): Placement {
   const at = alignInOrder(values.map(centre), columns);
   if (values.length >= columns.length) return { at, unclear: [] };
   const unclear = new Set<number>();
@@ -87,48 +123,16 @@ export function placeValues(values: ValueToken[], columns: number[]): Placement 
   return { at: at.map((c) => (unclear.has(c) ? -1 : c)), unclear: [...unclear].sort((a, b) => a - b) };
 }
 
-export interface ValueLine {
-  index: number;
-  /** The line's label text, if any (a fragment may carry a wrapped label's next line). */
-  hasLabel: boolean;
-  placement: Placement;
-}
-
-const columnsOf = (l: ValueLine) => l.placement.at.filter((c) => c >= 0);
-
-/**
- * Lines that are pieces of a neighbouring row rather than rows: within two lines of a line with
- * more values, in columns that line leaves empty, and not both carrying a label. Returns, per
- * fragment line, the line it belongs to, or -1 where it could belong to the row above or below.
- */
-export function fragments(group: ValueLine[]): Map<number, number> {
-  const out = new Map<number, number>();
-  group.forEach((f, i) => {
-    const mine = columnsOf(f);
-    if (mine.length === 0) return;
-    const fits = [group[i - 1], group[i + 1]].filter((m): m is ValueLine => {
-      if (!m || Math.abs(m.index - f.index) > 2) return false;
-      const theirs = columnsOf(m);
-      return theirs.length > mine.length && !mine.some((c) => theirs.includes(c)) && !(f.hasLabel && m.hasLabel);
-    });
-    if (fits.length === 1) out.set(f.index, fits[0].index);
-    else if (fits.length === 2) out.set(f.index, -1);
-  });
-  // A main line is never itself a fragment of another.
-  for (const [f, m] of out) if (m >= 0 && out.has(m)) out.delete(f);
-  return out;
-}
-
 /**
  * Do the value positions stray from their columns by more than a blank cell could be told by?
- * Measured over every placed value (the 90th percentile, against a quarter of the column spacing):
- * pdftotext keeps wide columns within a character or two, narrow ones not.
+ * Measured over every placed value (the 90th percentile, against a quarter of the column
+ * spacing): pdftotext keeps wide columns within a character or two, narrow ones not.
  */
-export function positionsWander(lines: ValueToken[][], placements: Placement[], columns: number[]): boolean {
+export function positionsWander(rows: { start: number; end: number }[][], placements: Placement[], columns: number[]): boolean {
   if (columns.length < 2) return false;
   const spacing = (columns[columns.length - 1] - columns[0]) / (columns.length - 1);
   const off: number[] = [];
-  lines.forEach((values, l) => values.forEach((t, i) => placements[l].at[i] >= 0 && off.push(Math.abs(centre(t) - columns[placements[l].at[i]]))));
+  rows.forEach((values, r) => values.forEach((t, i) => placements[r].at[i] >= 0 && off.push(Math.abs(centre(t) - columns[placements[r].at[i]]))));
   if (off.length === 0) return false;
   off.sort((a, b) => a - b);
   return off[Math.floor(0.9 * (off.length - 1))] > 0.25 * spacing;
