@@ -288,7 +288,7 @@ export function readColumns(lines: string[], start: number): TableRun | undefine
       unaligned(l.index + 1, `${pieces.length} values for ${valueColumns.length} columns in a table whose columns do not line up`);
       continue;
     }
-    if (unclear.length > 0) unaligned(l.index + 1, `${unclear.length} value cells whose column the positions do not settle`);
+    if (unclear.length > 0) unaligned(l.index + 1, `${pieces.length} values whose columns the positions do not settle`);
     pieces.forEach((piece, i) => {
       if (at[i] < 0) return;
       const text = stacked(piece.texts.map((t) => t.text));

@@ -98,14 +98,14 @@ export function rowPieces(own: ValueToken[], ownLine: number, parts: { line: num
 export interface Placement {
   /** Column of each piece, -1 where it has no clear one. */
   at: number[];
-  /** Columns left empty because a piece could belong to either. */
+  /** Columns left empty because the positions do not settle them. */
   unclear: number[];
 }
 
 /**
  * Columns for one row's values. All columns filled: by order. Fewer values than columns: by
- * position, and a piece about as near to a free neighbouring column as to its own is placed in
- * neither (both left empty).
+ * position, unless a piece is about as near to a free neighbouring column as to its own; then
+ * no value of the row is placed (all left empty).
  */
 export function placeValues(values: { start: number; end: number }[], columns: number[]): Placement {
   const at = alignInOrder(values.map(centre), columns);
@@ -120,7 +120,9 @@ export function placeValues(values: { start: number; end: number }[], columns: n
         unclear.add(at[i]);
       }
   });
-  return { at: at.map((c) => (unclear.has(c) ? -1 : c)), unclear: [...unclear].sort((a, b) => a - b) };
+  // One unclear value leaves the whole row in doubt: the others were placed by the same positions.
+  if (unclear.size > 0) return { at: at.map(() => -1), unclear: columns.map((_, j) => j) };
+  return { at, unclear: [] };
 }
 
 /**
