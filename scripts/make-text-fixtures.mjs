@@ -228,7 +228,7 @@ function main() {
     const text = r.style === 'layout' ? layout[r.name] : renderText(spec, r.style);
     const file = `${r.name}.${r.style === 'markdown' ? 'md' : 'txt'}`;
     writeFileSync(join(OUT, file), r.encoding === 'gbk' ? iconv.encode(text, 'gbk') : text);
-    manifest.push({ file, style: r.style, seed: r.seed, overrides: r.overrides, ...(r.encoding ? { encoding: r.encoding } : {}) });
+    manifest.push({ file, style: r.style, seed: r.seed, overrides: r.overrides, ...(r.encoding ? { encoding: r.encoding } : {}), ...(r.widths ? { widths: r.widths } : {}) });
   }
   writeFileSync(join(OUT, 'empty.txt'), '');
   manifest.push({ file: 'empty.txt', style: 'empty' });

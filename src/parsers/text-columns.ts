@@ -219,8 +219,8 @@ export function readColumns(lines: string[], start: number): TableRun | undefine
       fragmentOf.set(f, m);
   const lineAt = new Map(all.map((l) => [l.index, l]));
   const fragmentValues = (f: number) => (lineAt.get(f)!.kind === 'data' ? valuesOf(lineAt.get(f)!) : lineAt.get(f)!.tokens);
-  // A lone value that is no fragment of a data line stays as it was read (a header line).
-  for (const [f, m] of fragmentOf) if (lone(lineAt.get(f)!) && (m < 0 || fragmentOf.has(m))) fragmentOf.delete(f);
+  // A lone value that is no piece of a data line's row stays as it was read (a header line).
+  for (const [f, m] of fragmentOf) if (lone(lineAt.get(f)!) && m >= 0 && fragmentOf.has(m)) fragmentOf.delete(f);
   const mains = data.filter((l) => !fragmentOf.has(l.index));
   const valueRows = new Map<number, ValuePiece[]>(
     mains.map((l) => {

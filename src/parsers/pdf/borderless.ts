@@ -3,6 +3,7 @@
 // text parser's column reader rebuilds the grids from that alignment, so that a blank cell keeps
 // its place here too. Each cell's origin is its page and the box of the line it was read from.
 import type { TableCell } from '../../model.js';
+import type { Warning } from '../../schema.js';
 import { readColumns, SENTENCE_END } from '../text-columns.js';
 import type { Box } from './geometry.js';
 import type { PageTable } from './grid.js';
@@ -19,13 +20,14 @@ const WORD_GAP = 0.6;
 const MAX_LINES = 600;
 
 /** Split a page's lines into the borderless tables they hold and the lines that stay prose. */
-export function borderlessTables(lines: readonly Line[], page: number): { tables: PageTable[]; rest: Line[] } {
-  if (lines.length < 2 || lines.length > MAX_LINES) return { tables: [], rest: [...lines] };
+export function borderlessTables(lines: readonly Line[], page: number): { tables: PageTable[]; rest: Line[]; warnings: Warning[] } {
+  if (lines.length < 2 || lines.length > MAX_LINES) return { tables: [], rest: [...lines], warnings: [] };
   const size = median(lines.map((l) => l.size));
   const left = Math.min(...lines.map((l) => l.x0));
   const right = Math.max(...lines.map((l) => l.x1));
   const tables: PageTable[] = [];
   const rest: Line[] = [];
+  const warnings: Warning[] = [];
   // Prose lines (headings, sentences) bound the runs that may hold a table, so that a heading
   // between two tables is not read as a wrapped row label.
   let segment: Line[] = [];
@@ -33,6 +35,7 @@ export function borderlessTables(lines: readonly Line[], page: number): { tables
     const found = tablesIn(segment, size, page);
     tables.push(...found.tables);
     rest.push(...found.rest);
+    warnings.push(...found.warnings);
     segment = [];
   };
   for (const line of lines) {
@@ -42,11 +45,11 @@ export function borderlessTables(lines: readonly Line[], page: number): { tables
     } else segment.push(line);
   }
   flush();
-  return { tables, rest };
+  return { tables, rest, warnings };
 }
 
-function tablesIn(lines: readonly Line[], size: number, page: number): { tables: PageTable[]; rest: Line[] } {
-  if (lines.length < 2) return { tables: [], rest: [...lines] };
+function tablesIn(lines: readonly Line[], size: number, page: number): { tables: PageTable[]; rest: Line[]; warnings: Warning[] } {
+  if (lines.length < 2) return { tables: [], rest: [...lines], warnings: [] };
   const unit = size / 2;
   // As pdftotext prints them: a blank line where the gap to the previous line is wider than the
   // leading of wrapped text in one cell, so that the column reader sees row boundaries.
@@ -59,17 +62,20 @@ function tablesIn(lines: readonly Line[], size: number, page: number): { tables:
   });
   const tables: PageTable[] = [];
   const rest: Line[] = [];
+  const warnings: Warning[] = [];
   for (let i = 0; i < text.length; ) {
     const run = readColumns(text, i);
     if (run && run.table.grid.length >= 2) {
       tables.push(pageTable(run.table.grid, (n) => lines[lineAt[n - 1]], page));
+      // The reader counts lines of the laid-out text; the page is what a reader of the PDF needs.
+      for (const w of run.warnings ?? []) warnings.push({ ...w, message: w.message.replace(/^line \d+/, `page ${page}`), origin: { page } });
       i = run.next;
     } else {
       if (lineAt[i] >= 0) rest.push(lines[lineAt[i]]);
       i++;
     }
   }
-  return { tables, rest };
+  return { tables, rest, warnings };
 }
 
 /** A line of prose: one cell only (no wide gaps), at the left margin, and a heading or sentence, or spanning the text width. */
