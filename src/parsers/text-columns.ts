@@ -274,7 +274,13 @@ export function readColumns(lines: string[], start: number): TableRun | undefine
   const unaligned = (line: number, what: string) =>
     warnings.push({ code: 'W_CELL_UNALIGNED', message: `line ${line}: ${what}: left empty`, origin: { line } });
   const placements = new Map<number, Placement>([...valueRows].map(([index, pieces]) => [index, placeValues(pieces, valueColumns)]));
-  const noisy = positionsWander([...valueRows.values()], [...placements.values()], valueColumns);
+  // Values one space apart on the widest row were pushed there by pdftotext (they did not fit at
+  // their own x): where half of them are, its positions are no columns to place a row with blank
+  // cells by.
+  const referenceValues = valuesOf(reference);
+  const pushed = referenceValues.filter((t, i) => i > 0 && t.start - referenceValues[i - 1].end < 2).length;
+  const packed = referenceValues.length > 2 && pushed >= (referenceValues.length - 1) / 2;
+  const noisy = packed || positionsWander([...valueRows.values()], [...placements.values()], valueColumns);
   for (const l of mains) {
     const row = emptyRow(l.index + 1);
     for (const [c, text] of byColumn(l.tokens.slice(0, l.firstValue), true)) row[c].own.push(text);
