@@ -9,7 +9,7 @@ import { tableFromRows } from '../model.js';
 import type { Origin, Warning } from '../schema.js';
 import { cleanText, isBlank, isFurniture, type TableRun } from './text-lines.js';
 import { isPipeRow } from './text-markdown.js';
-import { fragments, placeValues, positionsWander, rowPieces, stacked, type Placement, type ValuePiece } from './text-values.js';
+import { fragments, placeByStarts, placeValues, positionsWander, rowPieces, stacked, type Placement, type ValuePiece } from './text-values.js';
 
 interface Token {
   text: string;
@@ -208,7 +208,9 @@ export function readColumns(lines: string[], start: number): TableRun | undefine
 
   // Rows of values: each data line's values, with the pieces of numbers that wrapped onto the
   // lines around it (fragments) stacked into their cells.
-  const valuesOf = (l: Line) => l.tokens.slice(l.firstValue);
+  // Each value knows whether pdftotext pushed it (one space after the text before it).
+  const withPush = (toks: Token[], from: number) => toks.slice(from).map((t, i) => ({ ...t, pushed: i + from > 0 && t.start - toks[i + from - 1].end < 2 }));
+  const valuesOf = (l: Line) => withPush(l.tokens, l.firstValue);
   // A line of one value alone is no row of its own, but may be a piece of a wrapped number.
   const lone = (l: Line) => l.kind !== 'data' && l.tokens.length === 1 && isValueToken(l.tokens[0].text);
   const fragmentOf = new Map<number, number>();
@@ -218,7 +220,7 @@ export function readColumns(lines: string[], start: number): TableRun | undefine
     ))
       fragmentOf.set(f, m);
   const lineAt = new Map(all.map((l) => [l.index, l]));
-  const fragmentValues = (f: number) => (lineAt.get(f)!.kind === 'data' ? valuesOf(lineAt.get(f)!) : lineAt.get(f)!.tokens);
+  const fragmentValues = (f: number) => (lineAt.get(f)!.kind === 'data' ? valuesOf(lineAt.get(f)!) : withPush(lineAt.get(f)!.tokens, 0));
   // A lone value that is no piece of a data line's row stays as it was read (a header line).
   for (const [f, m] of fragmentOf) if (lone(lineAt.get(f)!) && m >= 0 && fragmentOf.has(m)) fragmentOf.delete(f);
   const mains = data.filter((l) => !fragmentOf.has(l.index));
@@ -269,7 +271,8 @@ export function readColumns(lines: string[], start: number): TableRun | undefine
 
   // Each row's values by column: all columns filled, in order; fewer, by position where that
   // is clear. Where the positions wander (pdftotext shifts the cells of narrow columns by a
-  // column or more), a row with blank cells cannot say which cells are blank: left empty.
+  // column or more), a row with blank cells is placed only by where its cells start, and left
+  // empty where that allows more than one way.
   const warnings: Warning[] = [];
   const unaligned = (line: number, what: string) =>
     warnings.push({ code: 'W_CELL_UNALIGNED', message: `line ${line}: ${what}: left empty`, origin: { line } });
@@ -289,11 +292,8 @@ export function readColumns(lines: string[], start: number): TableRun | undefine
         for (const [c, text] of byColumn(lineAt.get(f)!.tokens.slice(0, lineAt.get(f)!.firstValue), true)) (f < m ? row[c].above : row[c].below).push(text);
     rows.set(l.index, row);
     const pieces = valueRows.get(l.index)!;
-    const { at, unclear } = placements.get(l.index)!;
-    if (noisy && pieces.length < valueColumns.length) {
-      unaligned(l.index + 1, `${pieces.length} values for ${valueColumns.length} columns in a table whose columns do not line up`);
-      continue;
-    }
+    // In a table whose columns do not line up, a row with blank cells goes by where its cells start.
+    const { at, unclear } = noisy && pieces.length < valueColumns.length ? placeByStarts(pieces, valueRows.get(reference.index)!) : placements.get(l.index)!;
     if (unclear.length > 0) unaligned(l.index + 1, `${pieces.length} values whose columns the positions do not settle`);
     pieces.forEach((piece, i) => {
       if (at[i] < 0) return;

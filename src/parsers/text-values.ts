@@ -8,6 +8,8 @@ export interface ValueToken {
   text: string;
   start: number;
   end: number;
+  /** One space after the text before it on its line: pdftotext pushed it right of its own x. */
+  pushed?: boolean;
 }
 
 /** One cell's value: its pieces top to bottom (one, unless the number wrapped), and its extent. */
@@ -15,6 +17,8 @@ export interface ValuePiece {
   start: number;
   end: number;
   texts: { line: number; text: string }[];
+  /** Every part was pushed: `start` is only an upper bound of where the cell begins. */
+  pushed: boolean;
 }
 
 /** A data line's values, for finding the lines that only hold pieces of a neighbour's. */
@@ -81,15 +85,16 @@ export function fragments(group: ValueLine[]): Map<number, number> {
 
 /** A row's value pieces left to right: its own line's values, and its fragments' stacked by column. */
 export function rowPieces(own: ValueToken[], ownLine: number, parts: { line: number; values: ValueToken[] }[]): ValuePiece[] {
-  const pieces: ValuePiece[] = own.map((t) => ({ start: t.start, end: t.end, texts: [{ line: ownLine, text: t.text }] }));
+  const pieces: ValuePiece[] = own.map((t) => ({ start: t.start, end: t.end, texts: [{ line: ownLine, text: t.text }], pushed: !!t.pushed }));
   for (const part of parts)
     for (const t of part.values) {
       const stack = pieces.find((p) => p.texts.every((x) => x.line !== ownLine) && overlaps(p, { start: t.start - 1, end: t.end + 1 }));
       if (stack) {
         stack.texts.push({ line: part.line, text: t.text });
-        stack.start = Math.min(stack.start, t.start);
+        if (!t.pushed && (stack.pushed || t.start < stack.start)) stack.start = t.start;
         stack.end = Math.max(stack.end, t.end);
-      } else pieces.push({ start: t.start, end: t.end, texts: [{ line: part.line, text: t.text }] });
+        stack.pushed &&= !!t.pushed;
+      } else pieces.push({ start: t.start, end: t.end, texts: [{ line: part.line, text: t.text }], pushed: !!t.pushed });
     }
   for (const p of pieces) p.texts.sort((a, b) => a.line - b.line);
   return pieces.sort((a, b) => centre(a) - centre(b));
@@ -123,6 +128,41 @@ export function placeValues(values: { start: number; end: number }[], columns: n
   // One unclear value leaves the whole row in doubt: the others were placed by the same positions.
   if (unclear.size > 0) return { at: at.map(() => -1), unclear: columns.map((_, j) => j) };
   return { at, unclear: [] };
+}
+
+/** How far (in characters) a cell's start may stray from its column's and still be that column. */
+const START_TOLERANCE = 1.5;
+
+/**
+ * Columns for a row with blank cells where the widest row's positions are no columns (pdftotext
+ * pushed its values together, and shifts what follows full-width text), by where cells start.
+ * Only a value that was not pushed says where its cell starts, and only a column whose value on
+ * the widest row was not pushed says where it starts; a row is placed only where each of its
+ * values starts at such a column and nowhere near another; otherwise no value of it is placed.
+ */
+export function placeByStarts(values: ValuePiece[], reference: ValuePiece[]): Placement {
+  const none: Placement = { at: values.map(() => -1), unclear: reference.map((_, j) => j) };
+  const at: number[] = [];
+  for (const v of values) {
+    if (v.pushed) return none;
+    const near = reference.map((p, j) => ({ p, j })).filter(({ p }) => Math.abs(p.start - v.start) <= START_TOLERANCE);
+    if (near.length !== 1 || near[0].p.pushed) return none;
+    // a column known only from a pushed value may start anywhere between its neighbours
+    const j = near[0].j;
+    if ((j > 0 && reference[j - 1].pushed && v.start - reference[j - 1].start <= 2 * START_TOLERANCE) || (at.length > 0 && j <= at[at.length - 1])) return none;
+    if (reference.some((p, k) => p.pushed && k > (at[at.length - 1] ?? -1) && k !== j && lies(v.start, reference, k))) return none;
+    at.push(j);
+  }
+  return { at, unclear: [] };
+}
+
+/** Could column k (known only from a pushed value) start at `start`: between the columns on either side that are known? */
+function lies(start: number, reference: ValuePiece[], k: number): boolean {
+  let from = -Infinity;
+  for (let i = k - 1; i >= 0; i--) if (!reference[i].pushed) (from = reference[i].start + START_TOLERANCE), (i = -1);
+  let to = Infinity;
+  for (let i = k + 1; i < reference.length; i++) if (!reference[i].pushed) (to = reference[i].start - START_TOLERANCE), (i = reference.length);
+  return start > from && start < to;
 }
 
 /**

@@ -61,6 +61,12 @@ describe('layout text: numbers wrapped inside their cells', () => {
     expect(warnings.map((w) => [w.code, w.origin?.line])).toEqual([['W_CELL_UNALIGNED', 1]]);
   });
 
+  it('places such a row where its values start at columns the widest row shows unpushed', () => {
+    // `３０９` and the stacked `３５８` were not pushed: their starts are their columns' starts.
+    const packed = table.replace('甲类            １２   ３    ４    １９', '甲类            １２                 １９').replace('４    ９', '４ ９');
+    expect(rows(packed)[0]).toEqual(['甲类', '１２', '', '', '１９']);
+  });
+
   it('leaves a piece that could belong to the row above or the row below out, with a warning', () => {
     const warnings: Warning[] = [];
     const ambiguous = ['甲类            １２   ３    ４', '                                 ５', '乙类            ２０   ６    ７', '', '丙类            １   ２    ３    ６'].join('\n');
