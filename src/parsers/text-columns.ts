@@ -207,26 +207,25 @@ export function readColumns(lines: string[], start: number): TableRun | undefine
   const data = all.filter((l) => l.kind === 'data');
 
   // Rows of values: each data line's values, with the pieces of numbers that wrapped onto the
-  // lines around it (fragments) stacked into their cells.
-  // Each value knows whether pdftotext pushed it (one space after the text before it).
-  const withPush = (toks: Token[], from: number) => toks.slice(from).map((t, i) => ({ ...t, pushed: i + from > 0 && t.start - toks[i + from - 1].end < 2 }));
-  const valuesOf = (l: Line) => withPush(l.tokens, l.firstValue);
-  // A line of one value alone is no row of its own, but may be a piece of a wrapped number.
+  // lines around it (fragments) stacked into their cells. A line of one value alone is no row
+  // of its own, but may be such a piece.
   const lone = (l: Line) => l.kind !== 'data' && l.tokens.length === 1 && isValueToken(l.tokens[0].text);
+  // Each value knows whether pdftotext pushed it (one space after the text before it).
+  const valuesOf = (l: Line) => {
+    const from = l.kind === 'data' ? l.firstValue : 0;
+    return l.tokens.slice(from).map((t, i) => ({ ...t, pushed: i + from > 0 && t.start - l.tokens[i + from - 1].end < 2 }));
+  };
   const fragmentOf = new Map<number, number>();
   for (const g of picked)
-    for (const [f, m] of fragments(
-      g.lines.filter((l) => l.kind === 'data' || lone(l)).map((l) => ({ index: l.index, hasLabel: l.firstValue > 0, values: l.kind === 'data' ? valuesOf(l) : l.tokens })),
-    ))
+    for (const [f, m] of fragments(g.lines.filter((l) => l.kind === 'data' || lone(l)).map((l) => ({ index: l.index, hasLabel: l.firstValue > 0, values: valuesOf(l) }))))
       fragmentOf.set(f, m);
   const lineAt = new Map(all.map((l) => [l.index, l]));
-  const fragmentValues = (f: number) => (lineAt.get(f)!.kind === 'data' ? valuesOf(lineAt.get(f)!) : withPush(lineAt.get(f)!.tokens, 0));
   // A lone value that is no piece of a data line's row stays as it was read (a header line).
   for (const [f, m] of fragmentOf) if (lone(lineAt.get(f)!) && m >= 0 && fragmentOf.has(m)) fragmentOf.delete(f);
   const mains = data.filter((l) => !fragmentOf.has(l.index));
   const valueRows = new Map<number, ValuePiece[]>(
     mains.map((l) => {
-      const parts = [...fragmentOf].filter(([, m]) => m === l.index).map(([f]) => ({ line: f, values: fragmentValues(f) }));
+      const parts = [...fragmentOf].filter(([, m]) => m === l.index).map(([f]) => ({ line: f, values: valuesOf(lineAt.get(f)!) }));
       return [l.index, rowPieces(valuesOf(l), l.index, parts)];
     }),
   );
@@ -281,8 +280,7 @@ export function readColumns(lines: string[], start: number): TableRun | undefine
   // their own x): where half of them are, its positions are no columns to place a row with blank
   // cells by.
   const referenceValues = valuesOf(reference);
-  const pushed = referenceValues.filter((t, i) => i > 0 && t.start - referenceValues[i - 1].end < 2).length;
-  const packed = referenceValues.length > 2 && pushed >= (referenceValues.length - 1) / 2;
+  const packed = referenceValues.length > 2 && referenceValues.filter((t) => t.pushed).length >= (referenceValues.length - 1) / 2;
   const noisy = packed || positionsWander([...valueRows.values()], [...placements.values()], valueColumns);
   for (const l of mains) {
     const row = emptyRow(l.index + 1);
@@ -311,8 +309,11 @@ export function readColumns(lines: string[], start: number): TableRun | undefine
   for (const g of picked) {
     const firstData = g.lines.findIndex((l) => l.kind === 'data');
     g.lines.forEach((l, at) => {
-      if (l.kind === 'data' || fragmentOf.has(l.index)) return;
-      const wrapped = firstData >= 0 && labelOnly(l) && (at > firstData || g.lines.slice(at, firstData).every(labelOnly));
+      // A data line that is a piece of no one row keeps its label text, as a wrapped label line.
+      const orphan = l.kind === 'data' && fragmentOf.get(l.index) === -1;
+      if ((l.kind === 'data' && !orphan) || (!orphan && fragmentOf.has(l.index)) || (orphan && l.firstValue === 0)) return;
+      if (orphan) l = { ...l, tokens: l.tokens.slice(0, l.firstValue) };
+      const wrapped = orphan || (firstData >= 0 && labelOnly(l) && (at > firstData || g.lines.slice(at, firstData).every(labelOnly)));
       if (!wrapped) {
         const row = emptyRow(l.index + 1);
         for (const [c, text] of byColumn(l.tokens)) row[c].own.push(text);

@@ -75,6 +75,16 @@ describe('layout text: numbers wrapped inside their cells', () => {
     expect(warnings.map((w) => [w.code, w.origin?.line])).toEqual([['W_CELL_UNALIGNED', 2]]);
   });
 
+  it('keeps the label text of such a piece as a wrapped label line', () => {
+    const warnings: Warning[] = [];
+    const orphan = ['甲类', '              １２   ３    ４', '续行                            ５', '              ２０   ６    ７', '乙类', '', '丙类            １   ２    ３    ６'].join('\n');
+    const read = rows(orphan, warnings);
+    expect(read.flat()).not.toContain('５');
+    expect(read.flat().some((c) => c.includes('续行'))).toBe(true);
+    expect(read.map((r) => r.slice(1))).toEqual([['１２', '３', '４', ''], ['２０', '６', '７', ''], ['１', '２', '３', '６']]);
+    expect(warnings.map((w) => [w.code, w.origin?.line])).toEqual([['W_CELL_UNALIGNED', 3]]);
+  });
+
   it('leaves a row empty when one of its values lies between two columns, with a warning', () => {
     const warnings: Warning[] = [];
     // Value columns centred at 10, 17, 24 and 31 (characters); the 7 at 20.5, halfway between two.
