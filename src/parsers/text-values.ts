@@ -115,20 +115,16 @@ export interface Placement {
 export function placeValues(values: { start: number; end: number }[], columns: number[]): Placement {
   const at = alignInOrder(values.map(centre), columns);
   if (values.length >= columns.length) return { at, unclear: [] };
-  const unclear = new Set<number>();
-  values.forEach((t, i) => {
+  const doubtful = values.some((t, i) => {
     const own = Math.abs(centre(t) - columns[at[i]]);
     const free = [at[i] - 1, at[i] + 1].filter((j) => j >= 0 && j < columns.length && (i === 0 || at[i - 1] < j) && (i === values.length - 1 || at[i + 1] > j));
-    for (const j of free)
-      if (Math.abs(centre(t) - columns[j]) - own < MARGIN) {
-        unclear.add(j);
-        unclear.add(at[i]);
-      }
+    return free.some((j) => Math.abs(centre(t) - columns[j]) - own < MARGIN);
   });
   // One unclear value leaves the whole row in doubt: the others were placed by the same positions.
-  if (unclear.size > 0) return { at: at.map(() => -1), unclear: columns.map((_, j) => j) };
-  return { at, unclear: [] };
+  return doubtful ? unplaced(values, columns) : { at, unclear: [] };
 }
+
+const unplaced = (values: unknown[], columns: unknown[]): Placement => ({ at: values.map(() => -1), unclear: columns.map((_, j) => j) });
 
 /** How far (in characters) a cell's start may stray from its column's and still be that column. */
 const START_TOLERANCE = 1.5;
@@ -141,28 +137,19 @@ const START_TOLERANCE = 1.5;
  * values starts at such a column and nowhere near another; otherwise no value of it is placed.
  */
 export function placeByStarts(values: ValuePiece[], reference: ValuePiece[]): Placement {
-  const none: Placement = { at: values.map(() => -1), unclear: reference.map((_, j) => j) };
   const at: number[] = [];
   for (const v of values) {
-    if (v.pushed) return none;
+    if (v.pushed) return unplaced(values, reference);
     const near = reference.map((p, j) => ({ p, j })).filter(({ p }) => Math.abs(p.start - v.start) <= START_TOLERANCE);
-    if (near.length !== 1 || near[0].p.pushed) return none;
-    // a column known only from a pushed value may start anywhere between its neighbours
+    if (near.length !== 1 || near[0].p.pushed) return unplaced(values, reference);
     const j = near[0].j;
-    if ((j > 0 && reference[j - 1].pushed && v.start - reference[j - 1].start <= 2 * START_TOLERANCE) || (at.length > 0 && j <= at[at.length - 1])) return none;
-    if (reference.some((p, k) => p.pushed && k > (at[at.length - 1] ?? -1) && k !== j && lies(v.start, reference, k))) return none;
+    // A column known only from a pushed value may start anywhere up to the next known one:
+    // right after such a column, a value could be its.
+    if ((j > 0 && reference[j - 1].pushed && v.start - reference[j - 1].start <= 2 * START_TOLERANCE) || (at.length > 0 && j <= at[at.length - 1]))
+      return unplaced(values, reference);
     at.push(j);
   }
   return { at, unclear: [] };
-}
-
-/** Could column k (known only from a pushed value) start at `start`: between the columns on either side that are known? */
-function lies(start: number, reference: ValuePiece[], k: number): boolean {
-  let from = -Infinity;
-  for (let i = k - 1; i >= 0; i--) if (!reference[i].pushed) (from = reference[i].start + START_TOLERANCE), (i = -1);
-  let to = Infinity;
-  for (let i = k + 1; i < reference.length; i++) if (!reference[i].pushed) (to = reference[i].start - START_TOLERANCE), (i = reference.length);
-  return start > from && start < to;
 }
 
 /**
