@@ -181,7 +181,7 @@ const FILLER = (k) => `<p>（${k}）加强政府信息公开工作。本机关�
 function reportDocument(spec, { fontSize = '10.5pt', breakBeforeApplications = false, filler = 0, thead = false, borderless = false, landscape = false, widths = null }) {
   const table = borderless ? '<table border="0" cellspacing="0" width="100%" cellpadding="2">' : '<table border="1" width="100%" cellpadding="2">';
   // Narrow columns (`widths`, in pixels) for table 三: its long labels wrap inside their cells.
-  const narrow = (p) => (widths && p.includes('申请人情况') ? withColumnWidths(p, widths) : p.replace('<table border="1">', table));
+  const narrow = (p) => (widths && p.includes('申请人情况') ? withColumnWidths(p.replace('<table border="1">', table.replace(/ cellpadding="2"| width="100%"/g, '')), widths) : p.replace('<table border="1">', table));
   const parts = reportParts(spec).map((p) => (p.startsWith('<table') ? narrow(p).replace(/<td/g, `<td style="font-size:${fontSize}"`) : p));
   const at = parts.findIndex((p) => p.includes('申请人情况'));
   if (thead) {
@@ -223,6 +223,8 @@ const REPORTS = [
   // 三（三）5 as `5.属于三类` | `内部事务信息`, and 三（六）2 after its first line.
   { file: 'narrow.pdf', seed: 5, overrides: {}, layout: { filler: 4, widths: [40, 40, 70, 50] }, stamp: 'dash' },
   { file: 'narrow-fee.pdf', seed: 5, overrides: {}, layout: { filler: 2, widths: [40, 40, 70, 50] }, stamp: 'of' },
+  // without ruling lines: labels and full-width numbers wrap onto lines of their own
+  { file: 'borderless-narrow.pdf', seed: 7, overrides: printedApplications(7, { fullWidth: true, zero: '-' }), layout: { borderless: true, widths: [40, 40, 70, 30] }, stamp: 'dash' },
   // the same with the organisation columns' zeros blank and the other zeros as dashes
   { file: 'narrow-blank.pdf', seed: 6, overrides: printedApplications(6, { blankOrg: true, zero: '-' }), layout: { filler: 3, widths: [40, 40, 70, 50] }, stamp: 'emdash' },
 ];

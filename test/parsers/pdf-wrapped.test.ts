@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Table } from '../../src/model.js';
 import { parsePdf } from '../../src/parsers/pdf/index.js';
+import { layout } from '../../src/parsers/pdf/borderless.js';
+import type { Line } from '../../src/parsers/pdf/text.js';
 import { parseFile } from '../../src/pipeline.js';
 import { FIXTURES, specOf, wrongCells } from '../helpers.js';
 // @ts-expect-error: a plain ES module script shared with the fixture generators
@@ -49,6 +51,12 @@ describe('pdf: table 三 in narrow label columns', () => {
     });
   }
 
+  it('reads borderless-narrow.pdf (no ruling lines; labels and full-width numbers set close in narrow columns) cell by cell', async () => {
+    const report = await parseFile(join(DIR, 'borderless-narrow.pdf'));
+    expect(wrongCells(report, specOf({ file: 'borderless-narrow.pdf', ...fixtures['borderless-narrow.pdf'] }))).toEqual([]);
+    expect(report.checks.filter((c) => c.ok === false)).toEqual([]);
+  });
+
   it('cuts the 三（三）5 row at a page break in narrow.pdf, its label read whole', async () => {
     const report = await parseFile(join(DIR, 'narrow.pdf'));
     const cell = report.tables.applications!.denied.internalAffairs.naturalPerson;
@@ -59,5 +67,24 @@ describe('pdf: table 三 in narrow label columns', () => {
     const rest = labels.find((l) => l.text === '息')!;
     expect(first.text).not.toBe('5.属于三类内部事务信息');
     expect(rest.page).toBe(first.page! + 1);
+  });
+});
+
+describe('pdf: borderless table lines in narrow columns (unit)', () => {
+  // 10 pt text, one glyph 10 pt wide; a gap of 3 pt (0.3 of the type size) between two runs.
+  const line = (cells: [number, string][]): Line => {
+    const pieces = cells.map(([x, text]) => ({ text, x0: x, x1: x + 10 * [...text].length, y0: 0, y1: 10, size: 10, vertical: false }));
+    return { text: cells.map((c) => c[1]).join(' '), size: 10, pieces, x0: pieces[0].x0, y0: 0, x1: pieces.at(-1)!.x1, y1: 10 };
+  };
+
+  it('separates a value set close after a label or another value (less than a word gap)', () => {
+    expect(layout(line([[0, '行政法规禁'], [53, '１９']]), 5).split(/ {2,}/)).toEqual(['行政法规禁', '１９']);
+    expect(layout(line([[0, '３４８'], [33, '１６'], [56, '５']]), 5).split(/ {2,}/)).toEqual(['３４８', '１６', '５']);
+    expect(layout(line([[0, '请内容仍不'], [53, '-']]), 5).split(/ {2,}/)).toEqual(['请内容仍不', '-']);
+  });
+
+  it("keeps a number's own runs and a label's words together", () => {
+    expect(layout(line([[0, '３４'], [20, '８']]), 5).trim()).toBe('３４８');
+    expect(layout(line([[0, '属于三类'], [43, '内部事务']]), 5).trim()).toBe('属于三类内部事务');
   });
 });

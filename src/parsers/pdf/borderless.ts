@@ -8,10 +8,15 @@ import { readColumns, SENTENCE_END } from '../text-columns.js';
 import type { Box } from './geometry.js';
 import type { PageTable } from './grid.js';
 import { HEADING } from './paragraphs.js';
-import { joinPieces, type Line, type Piece } from './text.js';
+import { isCjk, joinPieces, type Line, type Piece } from './text.js';
 
 /** Pieces closer than this (in font sizes) are one word; wider gaps separate cells. */
 const WORD_GAP = 0.6;
+/** Before a value in a table line, a gap this wide (in font sizes) already separates cells. */
+const VALUE_GAP = 0.2;
+const DIGIT = /[\d０-９]/;
+/** How a printed value begins: a digit, or a dash or slash standing for none. */
+const VALUE_START = /[\d０-９\-－—–/／]/;
 
 /**
  * Over this many lines (a dense A4 page holds about 120) a page is not a report's table page. The
@@ -88,7 +93,7 @@ function isProse(line: Line, left: number, right: number, size: number): boolean
 /** A line as layout text: each word at the column of its x position, cells two or more spaces apart. */
 export function layout(line: Line, unit: number): string {
   let out = '';
-  for (const word of words(line.pieces)) {
+  for (const word of words(line.pieces, true)) {
     const text = joinPieces(word, 'prose');
     const at = Math.max(Math.round(word[0].x0 / unit), out.length === 0 ? 0 : out.length + 2);
     out = out.padEnd(at, ' ') + text;
@@ -96,15 +101,27 @@ export function layout(line: Line, unit: number): string {
   return out;
 }
 
-function words(pieces: readonly Piece[]): Piece[][] {
+function words(pieces: readonly Piece[], cells = false): Piece[][] {
   const out: Piece[][] = [];
   for (const p of [...pieces].sort((a, b) => a.x0 - b.x0)) {
     const word = out[out.length - 1];
     const last = word?.[word.length - 1];
-    if (last && p.x0 - last.x1 < WORD_GAP * Math.max(last.size, p.size)) word.push(p);
+    if (last && !(cells ? cellBreak(last, p) : wordBreak(last, p))) word.push(p);
     else out.push([p]);
   }
   return out;
+}
+
+const gapOf = (a: Piece, b: Piece) => (b.x0 - a.x1) / Math.max(a.size, b.size);
+const wordBreak = (a: Piece, b: Piece) => gapOf(a, b) >= WORD_GAP;
+/**
+ * In a table line, a number is set close to itself; a clear gap before a value (after a digit
+ * or a label) separates two cells: narrow columns leave less than a word gap between them.
+ */
+function cellBreak(a: Piece, b: Piece): boolean {
+  if (wordBreak(a, b)) return true;
+  const before = a.text[a.text.length - 1];
+  return gapOf(a, b) >= VALUE_GAP && VALUE_START.test(b.text[0]) && (DIGIT.test(before) || isCjk(before));
 }
 
 function pageTable(rows: TableCell[][], boxOf: (line: number) => Box, page: number): PageTable {
