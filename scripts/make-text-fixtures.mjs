@@ -173,6 +173,9 @@ const REPORTS = [
     ['thousands', 414, { thousands: true, scale: 13 }],
     ['thousands-dash', 415, { thousands: true, scale: 17, zero: '—' }],
     ['thousands-blank', 416, { thousands: true, scale: 11, blankOrg: true }],
+    // full-width thousands (`４，６１５`) break anywhere: `４，６１` / `５`
+    ['fullwidth-thousands', 418, { fullWidth: true, thousands: true, scale: 13 }],
+    ['fullwidth-thousands-dash', 419, { fullWidth: true, thousands: true, scale: 11, zero: '－' }],
   ].map(([name, seed, printed]) => ({ name: `layout-narrow-${name}`, style: 'layout', seed, overrides: printedApplications(seed, printed), widths: [40, 25, 70, 28] })),
   // The report of issue 14: 三（七）总计 of `３５８` printed as `３５` / values / `８`, through DOCX.
   { name: 'layout-narrow-docx', style: 'layout', seed: 5, overrides: printedApplications(5, { fullWidth: true }), widths: [40, 40, 70, 30], viaDocx: true },
