@@ -7,7 +7,7 @@
 // whatever the glyph's display width (measured on LibreOffice and WPS PDFs).
 import { tableFromRows } from '../model.js';
 import type { Origin, Warning } from '../schema.js';
-import { cleanText, isBlank, isFurniture, type TableRun } from './text-lines.js';
+import { cleanText, isBlank, isFurniture, LIST_MARKER, type TableRun } from './text-lines.js';
 import { isPipeRow } from './text-markdown.js';
 import { fragments, placeByStarts, placeValues, positionsWander, rowPieces, stacked, type Placement, type ValuePiece } from './text-values.js';
 
@@ -193,11 +193,13 @@ function fields(toks: Token[]): Token[] {
 export function readColumns(lines: string[], start: number): TableRun | undefined {
   if (isBlank(lines[start]) || isFurniture(lines[start])) return undefined;
   // A table starts at a line with two fields or with values; a lone title line above stays
-  // prose, unless numbers follow at once and either it opens a page or the numbers have no label
-  // of their own (a row's label wrapped above its values, as in a narrow label column).
+  // prose, unless numbers follow at once and either it opens a page, or the numbers have no label
+  // of their own (a row's label wrapped above its values, as in a narrow label column), or it is
+  // a lone value (the first part of a number wrapped above its row).
   const first = classifyAt(lines, start);
   const next = start + 1 < lines.length && !isBlank(lines[start + 1]) ? classifyAt(lines, start + 1) : undefined;
-  if (first.kind === 'label' && !(next?.kind === 'data' && (lines[start].startsWith('\f') || next.firstValue === 0))) return undefined;
+  const loneValue = first.tokens.length === 1 && isValueToken(first.tokens[0].text);
+  if (first.kind === 'label' && !(next?.kind === 'data' && (lines[start].startsWith('\f') || next.firstValue === 0 || loneValue))) return undefined;
   const picked = tableGroups(groupsFrom(lines, start));
   if (!picked) return undefined;
   const all = picked.flatMap((g) => g.lines);
@@ -205,6 +207,22 @@ export function readColumns(lines: string[], start: number): TableRun | undefine
   // left as lines: a run needs at least one line with fields two spaces apart.
   if (!all.some((l) => fieldCount(l.tokens) >= 2)) return undefined;
   const data = all.filter((l) => l.kind === 'data');
+
+  // Label columns: where label fields start on data lines. (Wrapped lines are often centred or
+  // indented inside their cell, so their starts would make columns that are not there.)
+  const labelTokens = data.map((l) => l.tokens.slice(0, l.firstValue));
+  const labelStarts = labelTokens.flatMap((toks) => fields(toks)).map((f) => f.start);
+  const labelEnd = Math.max(0, ...labelTokens.flat().map((t) => t.end));
+  const labels = labelColumns(labelStarts);
+  /** A data line's label text by column, and whether each begins with a list mark. */
+  const labelsOf = (l: Line) => {
+    const out: { column: number; marker: boolean }[] = [];
+    for (const t of l.kind === 'data' ? l.tokens.slice(0, l.firstValue) : []) {
+      const column = labels.length > 0 ? labelColumnOf(labels, t.start) : 0;
+      if (!out.some((x) => x.column === column)) out.push({ column, marker: LIST_MARKER.test(t.text) });
+    }
+    return out;
+  };
 
   // Rows of values: each data line's values, with the pieces of numbers that wrapped onto the
   // lines around it (fragments) stacked into their cells. A line of one value alone is no row
@@ -217,7 +235,7 @@ export function readColumns(lines: string[], start: number): TableRun | undefine
   };
   const fragmentOf = new Map<number, number>();
   for (const g of picked)
-    for (const [f, m] of fragments(g.lines.filter((l) => l.kind === 'data' || lone(l)).map((l) => ({ index: l.index, hasLabel: l.firstValue > 0, values: valuesOf(l) }))))
+    for (const [f, m] of fragments(g.lines.filter((l) => l.kind === 'data' || lone(l)).map((l) => ({ index: l.index, labels: labelsOf(l), values: valuesOf(l) }))))
       fragmentOf.set(f, m);
   const lineAt = new Map(all.map((l) => [l.index, l]));
   // A lone value that is no piece of a data line's row stays as it was read (a header line).
@@ -235,14 +253,8 @@ export function readColumns(lines: string[], start: number): TableRun | undefine
   const valueColumns = valueRows.get(reference.index)!.map((p) => (p.start + p.end) / 2);
   const valueStart = Math.min(...valueRows.get(reference.index)!.map((p) => p.start));
 
-  // Label columns: where label fields start on data lines. (Wrapped lines are often centred or
-  // indented inside their cell, so their starts would make columns that are not there.)
-  const labelTokens = data.map((l) => l.tokens.slice(0, l.firstValue));
-  const labelStarts = labelTokens.flatMap((toks) => fields(toks)).map((f) => f.start);
-  const labelEnd = Math.max(0, ...labelTokens.flat().map((t) => t.end));
   // Header text is centred over its cell: left of this line it heads a label column.
   const headerSplit = (labelEnd + valueStart) / 2;
-  const labels = labelColumns(labelStarts);
   const width = labels.length + valueColumns.length;
 
   // A cell's text is built from wrapped label lines above its row, the row's own line, and
@@ -313,7 +325,8 @@ export function readColumns(lines: string[], start: number): TableRun | undefine
       const orphan = l.kind === 'data' && fragmentOf.get(l.index) === -1;
       if ((l.kind === 'data' && !orphan) || (!orphan && fragmentOf.has(l.index)) || (orphan && l.firstValue === 0)) return;
       if (orphan) l = { ...l, tokens: l.tokens.slice(0, l.firstValue) };
-      const wrapped = orphan || (firstData >= 0 && labelOnly(l) && (at > firstData || g.lines.slice(at, firstData).every(labelOnly)));
+      // (a piece of a wrapped number between a label line and its row is no header)
+      const wrapped = orphan || (firstData >= 0 && labelOnly(l) && (at > firstData || g.lines.slice(at, firstData).every((x) => labelOnly(x) || fragmentOf.has(x.index))));
       if (!wrapped) {
         const row = emptyRow(l.index + 1);
         for (const [c, text] of byColumn(l.tokens)) row[c].own.push(text);
@@ -328,12 +341,49 @@ export function readColumns(lines: string[], start: number): TableRun | undefine
     });
   }
 
+  // A row cut by a page break: the next page opens with the rest of its label and of its
+  // wrapped numbers (lines without a row of values) before anything else. The label text joins
+  // the row; the row's values cannot be put together across pages (the columns move), so they
+  // are left empty.
+  let end = all[all.length - 1].index;
+  const lastRow = Math.max(...mains.map((l) => l.index));
+  const rest = continuation(lines, end + 1);
+  if (rest.length > 0 && lastRow >= 0) {
+    const row = rows.get(lastRow)!;
+    // the columns move with the page: the text goes to the row's own (right-most) label
+    let own = -1;
+    row.slice(0, labels.length).forEach((cell, c) => cell.own.length + cell.above.length > 0 && (own = c));
+    for (const l of rest) if (!lone(l) && own >= 0) row[own].below.push(l.tokens.map((t) => t.text).join(' '));
+    if (rest.some(lone)) {
+      for (const cell of row.slice(labels.length)) cell.own = [];
+      unaligned(lastRow + 1, 'a row cut by a page break, the rest of its numbers on the next page');
+    }
+    end = rest[rest.length - 1].index;
+  }
+
   const ordered = [...rows.entries()].sort((x, y) => x[0] - y[0]).map(([, row]) => row);
   const grid = ordered.map((row) =>
     row.map((cell) => ({ text: cleanText([...cell.above, ...cell.own, ...cell.below].join('\n')), origin: { line: cell.line } as Origin })),
   );
-  const last = all[all.length - 1].index;
-  return { table: tableFromRows(grid, { line: all[0].index + 1 }), next: last + 1, ...(warnings.length > 0 ? { warnings } : {}) };
+  return { table: tableFromRows(grid, { line: all[0].index + 1 }), next: end + 1, ...(warnings.length > 0 ? { warnings } : {}) };
+}
+
+/**
+ * The lines that open the page after a table when they continue its last row: up to the first
+ * blank line, only label text without a list mark and lone values, starting with a page break.
+ */
+function continuation(lines: string[], from: number): Line[] {
+  let i = from;
+  while (i < lines.length && isBlank(lines[i]) && !lines[i].startsWith('\f')) i++;
+  if (i >= lines.length || !lines[i].startsWith('\f')) return [];
+  const out: Line[] = [];
+  for (; i < lines.length && !isBlank(lines[i]) && !isFurniture(lines[i]); i++) {
+    const l = classifyAt(lines, i);
+    const loneValue = l.tokens.length === 1 && isValueToken(l.tokens[0].text);
+    if (l.kind === 'data' || (!loneValue && (fieldCount(l.tokens) > 1 || LIST_MARKER.test(l.tokens[0]?.text ?? '') || SENTENCE_END.test(lines[i].trim())))) return [];
+    out.push(l);
+  }
+  return out;
 }
 
 /**

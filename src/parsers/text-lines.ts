@@ -37,3 +37,6 @@ export function isFurniture(line: string): boolean {
   const text = line.replace(/\f/g, '').trim();
   return text !== '' && FURNITURE.some((pattern) => pattern.test(text));
 }
+
+/** A list mark that starts a numbered item: 一、 （一） 1. 1、 第一部分. */
+export const LIST_MARKER = /^(第[一二三四五六七八九十百]+[章节部分条]|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.](?!\d))/;

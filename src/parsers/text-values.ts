@@ -24,14 +24,16 @@ export interface ValuePiece {
 /** A data line's values, for finding the lines that only hold pieces of a neighbour's. */
 export interface ValueLine {
   index: number;
-  /** The line carries label text too (a wrapped label's next line may sit beside a piece). */
-  hasLabel: boolean;
   values: ValueToken[];
+  /** The line's label text by label column, and whether it begins with a list mark (一、 （二） 3.). */
+  labels: { column: number; marker: boolean }[];
 }
 
 const centre = (t: { start: number; end: number }) => (t.start + t.end) / 2;
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start <= b.end && b.start <= a.end;
 
+
+/** A piece of a number printed this near (in characters, centre to centre) to a cell's text is part of that cell. */
+const STACK_REACH = 1.5;
 /** A token nearer to a second free column than this (in characters) has no clear column. */
 const MARGIN = 1;
 
@@ -59,27 +61,58 @@ export function alignInOrder(centres: number[], columns: number[]): number[] {
 }
 
 /**
+ * May lines `upper` and `lower` hold parts of one row, by their labels? Not where both carry a
+ * label in one label column, unless the lower one continues the upper (no list mark of its own
+ * under a list-marked label: `一、本年新收政府信息公` / `开申请数量`).
+ */
+function sameRowByLabels(upper: ValueLine, lower: ValueLine): boolean {
+  return lower.labels.every((l) => {
+    const above = upper.labels.filter((u) => u.column === l.column);
+    return above.length === 0 || (!l.marker && above.some((u) => u.marker));
+  });
+}
+
+// Cells of narrow columns stand one space apart: only text over text is in one column.
+const disjoint = (a: ValueLine, b: ValueLine) => !a.values.some((t) => b.values.some((u) => t.start < u.end && u.start < t.end));
+
+/**
  * Lines that are pieces of a neighbouring row rather than rows: next to a line with more values
  * (at most two lines away, no other value line between), with no value under or over one of
- * that line's values, and not both carrying a label. Returns, per such line, the line it belongs
- * to, or -1 where it could belong to the row above as well as to the row below.
+ * that line's values (or a single value, the rest of one of them), and labels that allow one row. A line that fits the rows above and below
+ * alike is the middle of one row whose cells wrapped both ways (the numbers' first parts above
+ * it, their last parts below, as pdftotext prints vertically centred cells) where those two
+ * lines may be one row; otherwise it could belong to either. Returns, per piece line, the line
+ * it belongs to, or -1 where that is not clear.
  */
 export function fragments(group: ValueLine[]): Map<number, number> {
   const out = new Map<number, number>();
+  const fitsInto = (f: ValueLine, m: ValueLine | undefined): m is ValueLine =>
+    m !== undefined &&
+    Math.abs(m.index - f.index) <= 2 &&
+    (m.index < f.index ? sameRowByLabels(m, f) : sameRowByLabels(f, m)) &&
+    // beside the row's values (a line with no fewer), or one piece under or over one of them
+    // (a top-aligned row)
+    ((disjoint(f, m) && m.values.length >= f.values.length) || (f.values.length === 1 && m.values.length > 1));
   group.forEach((f, i) => {
-    const fits = [group[i - 1], group[i + 1]].filter(
-      (m): m is ValueLine =>
-        m !== undefined &&
-        Math.abs(m.index - f.index) <= 2 &&
-        m.values.length > f.values.length &&
-        !(f.hasLabel && m.hasLabel) &&
-        !f.values.some((t) => m.values.some((u) => overlaps(t, { start: u.start - 1, end: u.end + 1 }))),
-    );
+    const fits = [group[i - 1], group[i + 1]].filter((m) => fitsInto(f, m));
     if (fits.length === 1) out.set(f.index, fits[0].index);
     else if (fits.length === 2) out.set(f.index, -1);
   });
-  // A line that holds a row's values is no piece of another's.
-  for (const [f, m] of out) if (m >= 0 && out.has(m)) out.delete(f);
+  // The middle line of a row wrapped both ways: the lines above and below are its pieces.
+  group.forEach((f, i) => {
+    const [above, below] = [group[i - 1], group[i + 1]];
+    if (out.get(f.index) !== -1 || !sameRowByLabels(above, below) || !sameRowByLabels(above, f) || !sameRowByLabels(f, below)) return;
+    out.delete(f.index);
+    for (const [piece, main] of out) if (main === above.index || main === below.index) out.set(piece, f.index);
+    out.set(above.index, f.index);
+    out.set(below.index, f.index);
+  });
+  // A piece of a piece belongs to the row that one belongs to.
+  for (const [f, m] of out) {
+    let row = m;
+    for (let hops = 0; row >= 0 && out.has(row) && hops < group.length; hops++) row = out.get(row)!;
+    out.set(f, out.has(row) ? -1 : row);
+  }
   return out;
 }
 
@@ -88,7 +121,12 @@ export function rowPieces(own: ValueToken[], ownLine: number, parts: { line: num
   const pieces: ValuePiece[] = own.map((t) => ({ start: t.start, end: t.end, texts: [{ line: ownLine, text: t.text }], pushed: !!t.pushed }));
   for (const part of parts)
     for (const t of part.values) {
-      const stack = pieces.find((p) => p.texts.every((x) => x.line !== ownLine) && overlaps(p, { start: t.start - 1, end: t.end + 1 }));
+      // a piece under or over a value of the row (its own line's too, where the row's middle
+      // line has wrapped cells above and below it) is part of that cell
+      const free = pieces.filter((p) => p.texts.every((x) => x.line !== part.line));
+      const stack =
+        free.find((p) => p.start < t.end && t.start < p.end) ??
+        free.filter((p) => Math.abs(centre(p) - centre(t)) <= STACK_REACH).sort((a, b) => Math.abs(centre(a) - centre(t)) - Math.abs(centre(b) - centre(t)))[0];
       if (stack) {
         stack.texts.push({ line: part.line, text: t.text });
         if (!t.pushed && (stack.pushed || t.start < stack.start)) stack.start = t.start;
