@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { makeSpec, reportParts } from './fixtures/report.mjs';
+import { makeSpec, printedApplications, reportParts, withColumnWidths } from './fixtures/report.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'test/fixtures/pdf');
@@ -178,9 +178,11 @@ function stampPdf(pages, style) {
 const FILLER = (k) => `<p>（${k}）加强政府信息公开工作。本机关持续完善信息发布机制，按照“谁制作、谁公开”的原则做好公开工作，及时回应社会关切，提升公开质量和实效。</p>`;
 
 /** A report as HTML with layout tweaks: font, page break or filler before table 三, <thead>. */
-function reportDocument(spec, { fontSize = '10.5pt', breakBeforeApplications = false, filler = 0, thead = false, borderless = false, landscape = false }) {
+function reportDocument(spec, { fontSize = '10.5pt', breakBeforeApplications = false, filler = 0, thead = false, borderless = false, landscape = false, widths = null }) {
   const table = borderless ? '<table border="0" cellspacing="0" width="100%" cellpadding="2">' : '<table border="1" width="100%" cellpadding="2">';
-  const parts = reportParts(spec).map((p) => (p.startsWith('<table') ? p.replace('<table border="1">', table).replace(/<td/g, `<td style="font-size:${fontSize}"`) : p));
+  // Narrow columns (`widths`, in pixels) for table 三: its long labels wrap inside their cells.
+  const narrow = (p) => (widths && p.includes('申请人情况') ? withColumnWidths(p.replace('<table border="1">', table.replace(/ cellpadding="2"| width="100%"/g, '')), widths) : p.replace('<table border="1">', table));
+  const parts = reportParts(spec).map((p) => (p.startsWith('<table') ? narrow(p).replace(/<td/g, `<td style="font-size:${fontSize}"`) : p));
   const at = parts.findIndex((p) => p.includes('申请人情况'));
   if (thead) {
     const rows = parts[at].split('\n');
@@ -216,6 +218,15 @@ const REPORTS = [
       expected: { 'applications.newReceived.research': null, 'activeDisclosure.regulations.repealed': null },
     },
     layout: { fontSize: '9pt', borderless: true, landscape: true }, stamp: 'dash' },
+  // Narrow label columns: every long label of table 三 wraps inside its cell, and the page break
+  // cuts a wrapped row, its values on one page and the rest of its label on the next:
+  // 三（三）5 as `5.属于三类` | `内部事务信息`, and 三（六）2 after its first line.
+  { file: 'narrow.pdf', seed: 5, overrides: {}, layout: { filler: 4, widths: [40, 40, 70, 50] }, stamp: 'dash' },
+  { file: 'narrow-fee.pdf', seed: 5, overrides: {}, layout: { filler: 2, widths: [40, 40, 70, 50] }, stamp: 'of' },
+  // without ruling lines: labels and full-width numbers wrap onto lines of their own
+  { file: 'borderless-narrow.pdf', seed: 7, overrides: printedApplications(7, { fullWidth: true, zero: '-' }), layout: { borderless: true, widths: [40, 40, 70, 30] }, stamp: 'dash' },
+  // the same with the organisation columns' zeros blank and the other zeros as dashes
+  { file: 'narrow-blank.pdf', seed: 6, overrides: printedApplications(6, { blankOrg: true, zero: '-' }), layout: { filler: 3, widths: [40, 40, 70, 50] }, stamp: 'emdash' },
 ];
 
 // `node scripts/make-pdf-fixtures.mjs borderless.pdf …` remakes only the named report PDFs

@@ -5,26 +5,15 @@ import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeSpec, reportHtml } from './fixtures/report.mjs';
+import { COPIED_SAMPLES, SPEC_SAMPLES } from './fixtures/samples.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const samples = join(root, 'samples');
 mkdirSync(samples, { recursive: true });
 
-writeFileSync(join(samples, 'township-2023.html'), reportHtml(makeSpec(11, { agency: '示例市示例县示例镇人民政府' })));
-writeFileSync(join(samples, 'county-2020.html'), reportHtml(makeSpec(12, { agency: '示例市示例县人民政府', year: 2020, published: '2021-01-29', otherLayout: 'single', numbering: 'arabic' })));
+for (const { file, seed, overrides } of SPEC_SAMPLES) writeFileSync(join(samples, file), reportHtml(makeSpec(seed, overrides)));
 
-const copies = [
-  ['text/tika-chinese.txt', 'tika-flattened.txt'],
-  ['text/markdown-chinese.md', 'markdown-tables.md'],
-  ['text/layout-chinese.txt', 'pdftotext-layout.txt'],
-  ['docx/template-full.docx', 'report.docx'],
-  ['docx/single-other.docx', 'single-other-row.docx'],
-  ['doc/template-full.doc', 'legacy-word-97.doc'],
-  ['html/gbk-nocharset.html', 'gbk-no-charset.html'],
-  ['pdf/report.pdf', 'report.pdf'],
-  ['pdf/split.pdf', 'split-table.pdf'],
-];
-for (const [from, to] of copies) {
+for (const [from, to] of COPIED_SAMPLES) {
   const source = join(root, 'test', 'fixtures', from);
   if (existsSync(source)) copyFileSync(source, join(samples, to));
   else console.warn(`not yet generated: ${from}`);

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
-import { makeSpec, reportHtml, reportParts } from './fixtures/report.mjs';
+import { makeSpec, printedApplications, reportHtml, reportParts, withColumnWidths, zeroRow } from './fixtures/report.mjs';
 
 const OUT = fileURLToPath(new URL('../test/fixtures/text/', import.meta.url));
 
@@ -164,6 +164,24 @@ const REPORTS = [
   { name: 'layout-values', style: 'layout', seed: 402, overrides: variantOverrides(402) },
   { name: 'layout-blank-org', style: 'layout', seed: 403, overrides: blankOrgOverrides(403) },
   { name: 'layout-single-other', style: 'layout', seed: 404, overrides: { otherLayout: 'single', numbering: 'part' } },
+  // Narrow columns in table 三 (issue 14): labels wrap inside their cells, and numbers wrap too —
+  // full-width digits break anywhere (１１０ as １１ / ０), thousands after the separator.
+  ...[
+    ['fullwidth', 5, { fullWidth: true }],
+    ['fullwidth-dash', 412, { fullWidth: true, scale: 3, zero: '-' }],
+    ['fullwidth-blank', 413, { fullWidth: true, scale: 2, blankOrg: true }],
+    ['thousands', 414, { thousands: true, scale: 13 }],
+    ['thousands-dash', 415, { thousands: true, scale: 17, zero: '—' }],
+    ['thousands-blank', 416, { thousands: true, scale: 11, blankOrg: true }],
+    // full-width thousands (`４，６１５`) break anywhere: `４，６１` / `５`
+    ['fullwidth-thousands', 418, { fullWidth: true, thousands: true, scale: 13 }],
+    ['fullwidth-thousands-dash', 419, { fullWidth: true, thousands: true, scale: 11, zero: '－' }],
+  ].map(([name, seed, printed]) => ({ name: `layout-narrow-${name}`, style: 'layout', seed, overrides: printedApplications(seed, printed), widths: [40, 25, 70, 28] })),
+  // The report of issue 14: 三（七）总计 of `３５８` printed as `３５` / values / `８`, through DOCX.
+  { name: 'layout-narrow-docx', style: 'layout', seed: 5, overrides: printedApplications(5, { fullWidth: true }), widths: [40, 40, 70, 30], viaDocx: true },
+  // Issue 9 item 4: a dash row whose group label wraps onto the lines below (（三 / ）不 / 予公).
+  // The group label is top-aligned so that its first line shares the row's line: `（三 1.属于国家秘密 - - …`.
+  { name: 'layout-dash-wrapped-label', style: 'layout', seed: 417, overrides: zeroRow(417, 'denied.stateSecret', printedApplications(417, { zero: '-' }), '-'), widths: [40, 22, 118, 40], top: true },
 ];
 
 const NOT_A_REPORT = [
@@ -183,9 +201,20 @@ const NOT_A_REPORT = [
 function layoutTexts(reports) {
   const work = mkdtempSync(join(tmpdir(), 'xxgk-layout-'));
   try {
-    for (const r of reports) writeFileSync(join(work, `${r.name}.html`), reportHtml(makeSpec(r.seed, r.overrides)));
+    for (const r of reports) {
+      const narrow = (part) => (r.widths && part.includes('申请人情况') ? withColumnWidths(part, r.widths, { top: r.top }) : part);
+      writeFileSync(join(work, `${r.name}.html`), reportHtml(makeSpec(r.seed, r.overrides), narrow));
+    }
     // Each soffice run needs its own profile, or parallel runs lose files silently.
-    execFileSync('soffice', [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', work, ...reports.map((r) => join(work, `${r.name}.html`))], { stdio: 'ignore' });
+    const soffice = (...args) => execFileSync('soffice', [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', ...args], { stdio: 'ignore' });
+    const direct = reports.filter((r) => !r.viaDocx);
+    const viaDocx = reports.filter((r) => r.viaDocx);
+    if (direct.length) soffice('--convert-to', 'pdf', '--outdir', work, ...direct.map((r) => join(work, `${r.name}.html`)));
+    // Through DOCX, as offices make them (Writer's own table layout, not the web view's).
+    if (viaDocx.length) {
+      soffice('--convert-to', 'docx:MS Word 2007 XML', '--outdir', work, ...viaDocx.map((r) => join(work, `${r.name}.html`)));
+      soffice('--convert-to', 'pdf', '--outdir', work, ...viaDocx.map((r) => join(work, `${r.name}.docx`)));
+    }
     return Object.fromEntries(reports.map((r) => [r.name, execFileSync('pdftotext', ['-layout', join(work, `${r.name}.pdf`), '-']).toString('utf8')]));
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -202,7 +231,7 @@ function main() {
     const text = r.style === 'layout' ? layout[r.name] : renderText(spec, r.style);
     const file = `${r.name}.${r.style === 'markdown' ? 'md' : 'txt'}`;
     writeFileSync(join(OUT, file), r.encoding === 'gbk' ? iconv.encode(text, 'gbk') : text);
-    manifest.push({ file, style: r.style, seed: r.seed, overrides: r.overrides, ...(r.encoding ? { encoding: r.encoding } : {}) });
+    manifest.push({ file, style: r.style, seed: r.seed, overrides: r.overrides, ...(r.encoding ? { encoding: r.encoding } : {}), ...(r.widths ? { widths: r.widths } : {}) });
   }
   writeFileSync(join(OUT, 'empty.txt'), '');
   manifest.push({ file: 'empty.txt', style: 'empty' });

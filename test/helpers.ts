@@ -19,6 +19,8 @@ export interface FixtureEntry {
   style?: string;
   seed?: number;
   overrides?: Record<string, unknown>;
+  /** Column widths of table 三 in a narrow-column layout fixture. */
+  widths?: number[];
 }
 
 export function manifest(folder: string, name = 'manifest.json'): FixtureEntry[] {

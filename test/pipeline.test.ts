@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { parseFile } from '../src/pipeline.js';
 import { FIXTURES, manifest, specOf, wrongCells } from './helpers.js';
 
-const reports = manifest('text').filter((e) => e.seed !== undefined);
+// Narrow-column layouts (`widths`) leave unclear cells empty: test/parsers/text-wrapped.test.ts.
+const reports = manifest('text').filter((e) => e.seed !== undefined && !e.widths);
 
 describe('text fixtures parse to their spec', () => {
   it('has fixtures to check', () => expect(reports.length).toBeGreaterThanOrEqual(15));

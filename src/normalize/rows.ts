@@ -44,7 +44,10 @@ function paragraphRow(text: string, origin: Origin, printed?: string): RowCell[]
   const asPrinted = (i: number) => (printedTokens && printedTokens[i] !== tokens[i] ? printedTokens[i] : undefined);
   let split = tokens.length;
   while (split > 0 && isValueText(tokens[split - 1]) && tokens[split - 1] !== '') split--;
-  if (split === tokens.length || split === 0) return [{ text: text.trim(), origin, printed: printed?.trim() }];
+  if (split === tokens.length) return [{ text: text.trim(), origin, printed: printed?.trim() }];
+  // A line of values alone (a table row whose header stayed on the page before): one cell each.
+  if (split === 0)
+    return tokens.length >= 2 ? tokens.map((t, i) => ({ text: t, origin, printed: asPrinted(i) })) : [{ text: text.trim(), origin, printed: printed?.trim() }];
   return [
     { text: tokens.slice(0, split).join(' '), origin, printed: printedTokens?.slice(0, split).join(' ') },
     ...tokens.slice(split).map((t, i) => ({ text: t, origin, printed: asPrinted(split + i) })),
@@ -73,3 +76,22 @@ export function rowStream(document: Document): Row[] {
   });
   return rows;
 }
+
+/**
+ * Two rows that are one row of the source: a label wrapped inside its cell and cut by a page
+ * break (LibreOffice prints `5.属于三类内` with the values, `部事务信息` on the next page).
+ * Each label cell of `lower` is appended to the label cell of `upper` in the same column.
+ */
+export function joinLabels(upper: Row, lower: Row): Row {
+  const labels = upper.labels.map((cell) => ({ ...cell }));
+  for (const cell of lower.labels) {
+    const same = labels.find((l) => l.origin.col !== undefined && l.origin.col === cell.origin.col) ?? labels[labels.length - 1];
+    if (same) same.text = `${same.text}\n${cell.text}`;
+    else labels.push({ ...cell });
+  }
+  const values = upper.values.some((v) => v.text.trim() !== '') ? upper.values : lower.values;
+  return { ...upper, labels, values, text: `${upper.text} ${lower.text}` };
+}
+
+/** A row with label text and no value in any cell. */
+export const labelOnly = (row: Row): boolean => row.labels.length > 0 && row.values.every((v) => v.text.trim() === '');

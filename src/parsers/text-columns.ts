@@ -6,9 +6,10 @@
 // Positions are counted in characters: pdftotext pads with one space per character cell,
 // whatever the glyph's display width (measured on LibreOffice and WPS PDFs).
 import { tableFromRows } from '../model.js';
-import type { Origin } from '../schema.js';
-import { cleanText, isBlank, isFurniture, type TableRun } from './text-lines.js';
+import type { Origin, Warning } from '../schema.js';
+import { cleanText, isBlank, isFurniture, LIST_MARKER, type TableRun } from './text-lines.js';
 import { isPipeRow } from './text-markdown.js';
+import { fragments, placeByStarts, placeValues, positionsWander, rowPieces, stacked, type Placement, type ValuePiece } from './text-values.js';
 
 interface Token {
   text: string;
@@ -50,7 +51,9 @@ export function tokens(line: string): Token[] {
     const start = i;
     let depth = 0;
     while (i < chars.length && (depth > 0 || (chars[i] !== ' ' && chars[i] !== '\u3000'))) {
-      if (chars[i] === '（' || chars[i] === '(') depth++;
+      // A bracket keeps its inner spaces only where it closes within its cell: `（三` of a group
+      // label wrapped as `（三` / `）不` must not swallow the `1.属于国家秘密 -` after it.
+      if ((chars[i] === '（' || chars[i] === '(') && closesInCell(chars, i)) depth++;
       else if ((chars[i] === '）' || chars[i] === ')') && depth > 0) depth--;
       i++;
       // An unclosed bracket must not swallow the rest of the line's cells.
@@ -59,6 +62,15 @@ export function tokens(line: string): Token[] {
     out.push({ text: chars.slice(start, i).join('').trim(), start, end: i });
   }
   return out;
+}
+
+/** Does the bracket at `open` close before the next run of two spaces (the end of its cell)? */
+function closesInCell(chars: string[], open: number): boolean {
+  for (let k = open + 1; k < chars.length; k++) {
+    if (chars[k] === '）' || chars[k] === ')') return true;
+    if ((chars[k] === ' ' || chars[k] === '\u3000') && (chars[k + 1] === ' ' || chars[k + 1] === '\u3000')) return false;
+  }
+  return false;
 }
 
 /** Fields separated by two or more spaces. */
@@ -150,29 +162,6 @@ function tableGroups(source: Iterator<Group>): Group[] | undefined {
   return kept.reduce((n, g) => n + g.lines.length, 0) >= 2 ? kept : undefined;
 }
 
-/** Place tokens (in order) into columns (in order), minimising the distance of their centres. */
-function alignInOrder(centres: number[], columns: number[]): number[] {
-  const n = centres.length;
-  const k = columns.length;
-  if (n > k) return centres.map((_, i) => Math.min(i, k - 1));
-  // cost[i][j]: best cost of placing tokens 0..i with token i in column j.
-  const cost = centres.map(() => columns.map(() => Infinity));
-  const from = centres.map(() => columns.map(() => -1));
-  for (let i = 0; i < n; i++)
-    for (let j = i; j <= k - n + i; j++) {
-      const own = Math.abs(centres[i] - columns[j]);
-      if (i === 0) cost[i][j] = own;
-      else
-        for (let p = i - 1; p < j; p++)
-          if (cost[i - 1][p] + own < cost[i][j]) (cost[i][j] = cost[i - 1][p] + own), (from[i][j] = p);
-    }
-  let best = n - 1;
-  for (let j = n - 1; j < k; j++) if (cost[n - 1][j] < cost[n - 1][best]) best = j;
-  const out = new Array<number>(n);
-  for (let i = n - 1, j = best; i >= 0; j = from[i][j], i--) out[i] = j;
-  return out;
-}
-
 const centre = (t: Token) => (t.start + t.end) / 2;
 
 /** Cluster label start positions: starts within two characters are one column. */
@@ -204,9 +193,13 @@ function fields(toks: Token[]): Token[] {
 export function readColumns(lines: string[], start: number): TableRun | undefined {
   if (isBlank(lines[start]) || isFurniture(lines[start])) return undefined;
   // A table starts at a line with two fields or with values; a lone title line above stays
-  // prose, unless it opens a page and numbers follow at once (a row's label wrapped above it).
+  // prose, unless numbers follow at once and either it opens a page, or the numbers have no label
+  // of their own (a row's label wrapped above its values, as in a narrow label column), or it is
+  // a lone value (the first part of a number wrapped above its row).
   const first = classifyAt(lines, start);
-  if (first.kind === 'label' && !(lines[start].startsWith('\f') && start + 1 < lines.length && classifyAt(lines, start + 1).kind === 'data')) return undefined;
+  const next = start + 1 < lines.length && !isBlank(lines[start + 1]) ? classifyAt(lines, start + 1) : undefined;
+  const loneValue = first.tokens.length === 1 && isValueToken(first.tokens[0].text);
+  if (first.kind === 'label' && !(next?.kind === 'data' && (lines[start].startsWith('\f') || next.firstValue === 0 || loneValue))) return undefined;
   const picked = tableGroups(groupsFrom(lines, start));
   if (!picked) return undefined;
   const all = picked.flatMap((g) => g.lines);
@@ -215,19 +208,53 @@ export function readColumns(lines: string[], start: number): TableRun | undefine
   if (!all.some((l) => fieldCount(l.tokens) >= 2)) return undefined;
   const data = all.filter((l) => l.kind === 'data');
 
-  // Value columns: the centres of the data line with the most values; the others align to it.
-  const reference = data.reduce((a, b) => (b.tokens.length - b.firstValue > a.tokens.length - a.firstValue ? b : a));
-  const valueColumns = reference.tokens.slice(reference.firstValue).map(centre);
-  const valueStart = reference.tokens[reference.firstValue].start;
-
   // Label columns: where label fields start on data lines. (Wrapped lines are often centred or
   // indented inside their cell, so their starts would make columns that are not there.)
   const labelTokens = data.map((l) => l.tokens.slice(0, l.firstValue));
   const labelStarts = labelTokens.flatMap((toks) => fields(toks)).map((f) => f.start);
   const labelEnd = Math.max(0, ...labelTokens.flat().map((t) => t.end));
+  const labels = labelColumns(labelStarts);
+  /** A data line's label text by column, and whether each begins with a list mark. */
+  const labelsOf = (l: Line) => {
+    const out: { column: number; marker: boolean }[] = [];
+    for (const t of l.kind === 'data' ? l.tokens.slice(0, l.firstValue) : []) {
+      const column = labels.length > 0 ? labelColumnOf(labels, t.start) : 0;
+      if (!out.some((x) => x.column === column)) out.push({ column, marker: LIST_MARKER.test(t.text) });
+    }
+    return out;
+  };
+
+  // Rows of values: each data line's values, with the pieces of numbers that wrapped onto the
+  // lines around it (fragments) stacked into their cells. A line of one value alone is no row
+  // of its own, but may be such a piece.
+  const lone = (l: Line) => l.kind !== 'data' && l.tokens.length === 1 && isValueToken(l.tokens[0].text);
+  // Each value knows whether pdftotext pushed it (one space after the text before it).
+  const valuesOf = (l: Line) => {
+    const from = l.kind === 'data' ? l.firstValue : 0;
+    return l.tokens.slice(from).map((t, i) => ({ ...t, pushed: i + from > 0 && t.start - l.tokens[i + from - 1].end < 2 }));
+  };
+  const fragmentOf = new Map<number, number>();
+  for (const g of picked)
+    for (const [f, m] of fragments(g.lines.filter((l) => l.kind === 'data' || lone(l)).map((l) => ({ index: l.index, labels: labelsOf(l), values: valuesOf(l) }))))
+      fragmentOf.set(f, m);
+  const lineAt = new Map(all.map((l) => [l.index, l]));
+  // A lone value that is no piece of a data line's row stays as it was read (a header line).
+  for (const [f, m] of fragmentOf) if (lone(lineAt.get(f)!) && m >= 0 && fragmentOf.has(m)) fragmentOf.delete(f);
+  const mains = data.filter((l) => !fragmentOf.has(l.index));
+  const valueRows = new Map<number, ValuePiece[]>(
+    mains.map((l) => {
+      const parts = [...fragmentOf].filter(([, m]) => m === l.index).map(([f]) => ({ line: f, values: valuesOf(lineAt.get(f)!) }));
+      return [l.index, rowPieces(valuesOf(l), l.index, parts)];
+    }),
+  );
+
+  // Value columns: the centres of the row with the most values; the others align to it.
+  const reference = mains.reduce((a, b) => (valueRows.get(b.index)!.length > valueRows.get(a.index)!.length ? b : a));
+  const valueColumns = valueRows.get(reference.index)!.map((p) => (p.start + p.end) / 2);
+  const valueStart = Math.min(...valueRows.get(reference.index)!.map((p) => p.start));
+
   // Header text is centred over its cell: left of this line it heads a label column.
   const headerSplit = (labelEnd + valueStart) / 2;
-  const labels = labelColumns(labelStarts);
   const width = labels.length + valueColumns.length;
 
   // A cell's text is built from wrapped label lines above its row, the row's own line, and
@@ -253,13 +280,39 @@ export function readColumns(lines: string[], start: number): TableRun | undefine
     return [...out.entries()].map(([c, words]) => [c, words.join(' ')] as const);
   };
 
-  for (const l of data) {
+  // Each row's values by column: all columns filled, in order; fewer, by position where that
+  // is clear. Where the positions wander (pdftotext shifts the cells of narrow columns by a
+  // column or more), a row with blank cells is placed only by where its cells start, and left
+  // empty where that allows more than one way.
+  const warnings: Warning[] = [];
+  const unaligned = (line: number, what: string) =>
+    warnings.push({ code: 'W_CELL_UNALIGNED', message: `line ${line}: ${what}: left empty`, origin: { line } });
+  const placements = new Map<number, Placement>([...valueRows].map(([index, pieces]) => [index, placeValues(pieces, valueColumns)]));
+  // Values one space apart on the widest row were pushed there by pdftotext (they did not fit at
+  // their own x): where half of them are, its positions are no columns to place a row with blank
+  // cells by.
+  const referenceValues = valuesOf(reference);
+  const packed = referenceValues.length > 2 && referenceValues.filter((t) => t.pushed).length >= (referenceValues.length - 1) / 2;
+  const noisy = packed || positionsWander([...valueRows.values()], [...placements.values()], valueColumns);
+  for (const l of mains) {
     const row = emptyRow(l.index + 1);
     for (const [c, text] of byColumn(l.tokens.slice(0, l.firstValue), true)) row[c].own.push(text);
-    const values = l.tokens.slice(l.firstValue);
-    alignInOrder(values.map(centre), valueColumns).forEach((c, i) => row[labels.length + c].own.push(values[i].text));
+    for (const [f, m] of fragmentOf)
+      if (m === l.index && lineAt.get(f)!.kind === 'data')
+        for (const [c, text] of byColumn(lineAt.get(f)!.tokens.slice(0, lineAt.get(f)!.firstValue), true)) (f < m ? row[c].above : row[c].below).push(text);
     rows.set(l.index, row);
+    const pieces = valueRows.get(l.index)!;
+    // In a table whose columns do not line up, a row with blank cells goes by where its cells start.
+    const { at, unclear } = noisy && pieces.length < valueColumns.length ? placeByStarts(pieces, valueRows.get(reference.index)!) : placements.get(l.index)!;
+    if (unclear.length > 0) unaligned(l.index + 1, `${pieces.length} values whose columns the positions do not settle`);
+    pieces.forEach((piece, i) => {
+      if (at[i] < 0) return;
+      const text = stacked(piece.texts.map((t) => t.text));
+      if (text === null) unaligned(l.index + 1, `"${piece.texts.map((t) => t.text).join(' ')}" stacked in one column is not one number`);
+      else row[labels.length + at[i]].own.push(text);
+    });
   }
+  for (const [f, m] of fragmentOf) if (m < 0) unaligned(f + 1, 'part of a number that may belong to the row above or the row below');
 
   // Lines without numbers: a line whose text lies left of the values is a wrapped label and
   // joins the nearest data line's cells (ties go to the later line: a wrapped group label sits
@@ -268,8 +321,12 @@ export function readColumns(lines: string[], start: number): TableRun | undefine
   for (const g of picked) {
     const firstData = g.lines.findIndex((l) => l.kind === 'data');
     g.lines.forEach((l, at) => {
-      if (l.kind === 'data') return;
-      const wrapped = firstData >= 0 && labelOnly(l) && (at > firstData || g.lines.slice(at, firstData).every(labelOnly));
+      // A data line that is a piece of no one row keeps its label text, as a wrapped label line.
+      const orphan = l.kind === 'data' && fragmentOf.get(l.index) === -1;
+      if ((l.kind === 'data' && !orphan) || (!orphan && fragmentOf.has(l.index)) || (orphan && l.firstValue === 0)) return;
+      if (orphan) l = { ...l, tokens: l.tokens.slice(0, l.firstValue) };
+      // (a piece of a wrapped number between a label line and its row is no header)
+      const wrapped = orphan || (firstData >= 0 && labelOnly(l) && (at > firstData || g.lines.slice(at, firstData).every((x) => labelOnly(x) || fragmentOf.has(x.index))));
       if (!wrapped) {
         const row = emptyRow(l.index + 1);
         for (const [c, text] of byColumn(l.tokens)) row[c].own.push(text);
@@ -277,18 +334,56 @@ export function readColumns(lines: string[], start: number): TableRun | undefine
         return;
       }
       const parts = byColumn(l.tokens, true);
-      const target = nearestData(g.lines, l.index, (index) => parts.some(([c]) => rows.get(index)![c].own.length > 0));
+      const target = nearestData(g.lines, l.index, (index) => parts.some(([c]) => rows.get(index)![c].own.length > 0), fragmentOf);
+      if (target < 0) return;
       const row = rows.get(target)!;
       for (const [c, text] of parts) (l.index < target ? row[c].above : row[c].below).push(text);
     });
+  }
+
+  // A row cut by a page break: the next page opens with the rest of its label and of its
+  // wrapped numbers (lines without a row of values) before anything else. The label text joins
+  // the row; the row's values cannot be put together across pages (the columns move), so they
+  // are left empty.
+  let end = all[all.length - 1].index;
+  const lastRow = Math.max(...mains.map((l) => l.index));
+  const rest = continuation(lines, end + 1);
+  if (rest.length > 0 && lastRow >= 0) {
+    const row = rows.get(lastRow)!;
+    // the columns move with the page: the text goes to the row's own (right-most) label
+    let own = -1;
+    row.slice(0, labels.length).forEach((cell, c) => cell.own.length + cell.above.length > 0 && (own = c));
+    for (const l of rest) if (!lone(l) && own >= 0) row[own].below.push(l.tokens.map((t) => t.text).join(' '));
+    if (rest.some(lone)) {
+      for (const cell of row.slice(labels.length)) cell.own = [];
+      unaligned(lastRow + 1, 'a row cut by a page break, the rest of its numbers on the next page');
+    }
+    end = rest[rest.length - 1].index;
   }
 
   const ordered = [...rows.entries()].sort((x, y) => x[0] - y[0]).map(([, row]) => row);
   const grid = ordered.map((row) =>
     row.map((cell) => ({ text: cleanText([...cell.above, ...cell.own, ...cell.below].join('\n')), origin: { line: cell.line } as Origin })),
   );
-  const last = all[all.length - 1].index;
-  return { table: tableFromRows(grid, { line: all[0].index + 1 }), next: last + 1 };
+  return { table: tableFromRows(grid, { line: all[0].index + 1 }), next: end + 1, ...(warnings.length > 0 ? { warnings } : {}) };
+}
+
+/**
+ * The lines that open the page after a table when they continue its last row: up to the first
+ * blank line, only label text without a list mark and lone values, starting with a page break.
+ */
+function continuation(lines: string[], from: number): Line[] {
+  let i = from;
+  while (i < lines.length && isBlank(lines[i]) && !lines[i].startsWith('\f')) i++;
+  if (i >= lines.length || !lines[i].startsWith('\f')) return [];
+  const out: Line[] = [];
+  for (; i < lines.length && !isBlank(lines[i]) && !isFurniture(lines[i]); i++) {
+    const l = classifyAt(lines, i);
+    const loneValue = l.tokens.length === 1 && isValueToken(l.tokens[0].text);
+    if (l.kind === 'data' || (!loneValue && (fieldCount(l.tokens) > 1 || LIST_MARKER.test(l.tokens[0]?.text ?? '') || SENTENCE_END.test(lines[i].trim())))) return [];
+    out.push(l);
+  }
+  return out;
 }
 
 /**
@@ -296,11 +391,11 @@ export function readColumns(lines: string[], start: number): TableRun | undefine
  * one, and a line whose own label already fills those columns counts as a little further away
  * (its label is complete; the wrapped text is more likely the neighbour's).
  */
-function nearestData(group: Line[], index: number, hasOwnLabel: (index: number) => boolean): number {
+function nearestData(group: Line[], index: number, hasOwnLabel: (index: number) => boolean, fragmentOf: Map<number, number>): number {
   let best = -1;
   let bestScore = Infinity;
   for (const l of group) {
-    if (l.kind !== 'data') continue;
+    if (l.kind !== 'data' || fragmentOf.has(l.index)) continue;
     const score = Math.abs(l.index - index) + (hasOwnLabel(l.index) ? 1.5 : 0);
     if (score <= bestScore) (best = l.index), (bestScore = score);
   }

@@ -1,10 +1,13 @@
 // Helpers shared by the text parser's table readers: what a line is, and what is page furniture.
 import type { Table } from '../model.js';
+import type { Warning } from '../schema.js';
 
 /** A table rebuilt from a run of lines, and the index of the first line after the run. */
 export interface TableRun {
   table: Table;
   next: number;
+  /** Cells the reader found but could not place (left empty). */
+  warnings?: Warning[];
 }
 
 /** Reads a table starting at lines[start] (0-based), or says there is none. */
@@ -34,3 +37,6 @@ export function isFurniture(line: string): boolean {
   const text = line.replace(/\f/g, '').trim();
   return text !== '' && FURNITURE.some((pattern) => pattern.test(text));
 }
+
+/** A list mark that starts a numbered item: 一、 （一） 1. 1、 第一部分. */
+export const LIST_MARKER = /^(第[一二三四五六七八九十百]+[章节部分条]|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.](?!\d))/;

@@ -1,6 +1,7 @@
 // Plain text → Document. Every non-table line is a paragraph; tables flattened by other
 // converters (Apache Tika, markdown pipes, pdftotext -layout columns) are rebuilt as grids.
 import type { Block, Document, Result } from '../model.js';
+import type { Warning } from '../schema.js';
 import { decodeText } from './decode.js';
 import { readColumns } from './text-columns.js';
 import { readCrawlHeader } from './text-crawl.js';
@@ -25,7 +26,7 @@ function paragraphText(line: string): string {
 }
 
 /** Blocks of already decoded text. */
-export function blocksOfText(text: string): Block[] {
+export function blocksOfText(text: string, warnings: Warning[] = []): Block[] {
   const lines = textLines(text);
   const blocks: Block[] = [];
   let i = 0;
@@ -39,6 +40,7 @@ export function blocksOfText(text: string): Block[] {
       const run = read(lines, i);
       if (run) {
         if (run.table.grid.length > 0) blocks.push(run.table);
+        if (run.warnings) warnings.push(...run.warnings);
         i = Math.max(run.next, i + 1);
         continue outer;
       }
@@ -52,10 +54,11 @@ export function blocksOfText(text: string): Block[] {
 
 export async function parseText(bytes: Uint8Array): Promise<Result<Document>> {
   const decoded = decodeText(bytes);
+  const warnings = [...decoded.warnings];
   const lines = textLines(decoded.text);
   const header = readCrawlHeader(lines);
   // The header's lines become blank ones, so that body lines keep their numbers in origins.
   const body = header ? [...lines.slice(0, header.next).map(() => ''), ...lines.slice(header.next)].join('\n') : decoded.text;
-  const blocks = blocksOfText(body);
-  return { value: { format: 'text', blocks, meta: { ...header?.meta, encoding: decoded.encoding } }, warnings: decoded.warnings };
+  const blocks = blocksOfText(body, warnings);
+  return { value: { format: 'text', blocks, meta: { ...header?.meta, encoding: decoded.encoding } }, warnings };
 }

@@ -269,7 +269,7 @@ describe('pdf: borderless tables from lines (unit)', () => {
   it('leaves a page of more lines than any report page holds as prose (bounded cost)', () => {
     const many = Array.from({ length: 700 }, (_, i) => line(i * 12, [[0, `项目${i}`], [200, String(i)], [300, String(i + 1)]]));
     expect(borderlessTables(many.slice(0, 100), 1).tables).toHaveLength(1);
-    expect(borderlessTables(many, 1)).toEqual({ tables: [], rest: many });
+    expect(borderlessTables(many, 1)).toEqual({ tables: [], rest: many, warnings: [] });
   });
 });
 

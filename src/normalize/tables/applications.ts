@@ -6,7 +6,7 @@ import { APPLICANT_COLUMNS, APPLICATION_ROWS, APPLICATIONS_MARKERS, ROWS_2021_ON
 import { REVIEWS_MARKERS } from '../../templates/reviews-and-lawsuits.js';
 import { canonicalLabel } from '../../templates/labels.js';
 import { readCell } from '../cells.js';
-import type { Row, RowCell } from '../rows.js';
+import { joinLabels, labelOnly, type Row, type RowCell } from '../rows.js';
 
 const WIDTH = APPLICANT_COLUMNS.length;
 
@@ -25,13 +25,20 @@ export function applicationRowKey(label: string): string | null {
   return SINGLE_OTHER_ROW.pattern.test(label) ? 'single:other.other' : null;
 }
 
+function matchLabel(text: string): string | null {
+  return applicationRowKey(canonicalLabel(text));
+}
+
 function matchRow(row: Row): string | null {
   for (let i = row.labels.length - 1; i >= 0; i--) {
-    const key = applicationRowKey(canonicalLabel(row.labels[i].text));
+    const key = matchLabel(row.labels[i].text);
     if (key) return key;
   }
   return null;
 }
+
+/** The row named by a row's most specific (right-most) label cell alone. */
+const ownKey = (row: Row): string | null => (row.labels.length > 0 ? matchLabel(row.labels[row.labels.length - 1].text) : null);
 
 /** The seven value cells of a row, or null when the row does not hold seven. */
 function rowValues(row: Row): RowCell[] | null {
@@ -65,6 +72,28 @@ export function readApplications(rows: Row[], year: number | null, warnings: War
     // A blank row (a page break through a table leaves one) is no row of the template.
     if (!values || (row.labels.length === 0 && values.every((v) => v.text.trim() === ''))) continue;
     const key = matchRow(row);
+    // A label cut by a page break: the part without values joins the row it was cut from when
+    // the whole label names that row (`5.属于三类` + `内部事务信息`), or names a row where the
+    // part with the values named none.
+    const previous = entries[entries.length - 1];
+    if (previous && labelOnly(row) && !labelOnly(previous.row)) {
+      const joined = joinLabels(previous.row, row);
+      const whole = ownKey(joined);
+      const own = ownKey(previous.row);
+      if (whole !== null && (own === null ? key === null || key === whole : key === null && own === whole)) {
+        previous.key = whole;
+        previous.row = joined;
+        continue;
+      }
+    }
+    if (key === null && previous && previous.key === null && labelOnly(previous.row) && !labelOnly(row)) {
+      const joined = joinLabels(previous.row, row);
+      const whole = matchRow(joined);
+      if (whole !== null) {
+        entries[entries.length - 1] = { key: whole, row: joined, values };
+        continue;
+      }
+    }
     entries.push({ key, row, values });
     if (key === 'carriedForward') {
       end = i + 1;

@@ -73,7 +73,8 @@ export async function parsePdf(bytes: Uint8Array): Promise<Result<Document>> {
     }
     removeFurniture(pageLines);
     pageLines.forEach((pl, i) => {
-      const { tables, rest } = borderlessTables(pl.lines, pl.page);
+      const { tables, rest, warnings: unaligned } = borderlessTables(pl.lines, pl.page);
+      warnings.push(...unaligned);
       pl.lines = rest;
       tablesByPage[i].push(...tables);
     });

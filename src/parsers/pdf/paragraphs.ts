@@ -1,6 +1,7 @@
 // Prose lines → paragraphs: a line that runs to the right margin continues into the next line
 // when that one is not indented and does not start a numbered heading.
 import { union, type Box } from './geometry.js';
+import { LIST_MARKER } from '../text-lines.js';
 import { isCjk, type Line } from './text.js';
 
 export interface ParagraphBox extends Box {
@@ -8,7 +9,7 @@ export interface ParagraphBox extends Box {
 }
 
 // Markers that start a new paragraph even after a full line: 一、 （一） 1. 1、 第一
-export const HEADING = /^(第[一二三四五六七八九十百]+[章节部分条]|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.](?!\d))/;
+export const HEADING = LIST_MARKER;
 
 export function paragraphs(lines: readonly Line[]): ParagraphBox[] {
   if (lines.length === 0) return [];
