@@ -3,7 +3,8 @@
 // (WPS Office saves .wps in the same Word binary format; LibreOffice cannot write one, so it is
 // a copy of a .doc), and damaged or unreadable files made from a real .doc, with a manifest.json.
 // Needs LibreOffice (soffice); run: node scripts/make-doc-fixtures.mjs
-// fatOf and entryOf are shared with scripts/make-hostile.mjs, which damages a .doc in more ways.
+// fatOf and entryOf are shared with scripts/make-hostile.mjs, which damages a .doc in more ways;
+// soffice with scripts/make-figure-fixtures.mjs, which saves its DOCX fixtures as .doc too.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,7 @@ const DIR = 'test/fixtures/doc';
 const SECTOR = 512;
 
 /** One soffice run with its own profile, so that runs never share (or lock) a user profile. */
-function soffice(args) {
+export function soffice(args) {
   const profile = mkdtempSync(join(tmpdir(), 'xxgk-lo-'));
   try {
     execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', ...args], { stdio: 'ignore', timeout: 300_000 });

@@ -2,24 +2,22 @@
 // Generates the fixtures of figures in test/fixtures/figures/ (committed; tests never run this):
 // each free-form style of fixtures/freeform.mjs, and template reports whose prose states their
 // totals in words (makeSpec's statedTotals), as HTML, and DOCX and PDF converted from it with
-// LibreOffice (HTML → DOCX → PDF, as make-pdf-fixtures.mjs does). manifest.json holds each
-// fixture's expected figures. Needs Debian packages: libreoffice-writer-nogui, fonts-noto-cjk.
-import { execFileSync } from 'node:child_process';
+// LibreOffice (HTML → DOCX → PDF, as make-pdf-fixtures.mjs does), and each DOCX saved as Word
+// 97–2003 .doc (as make-doc-fixtures.mjs does; LibreOffice writes the same bytes every run).
+// manifest.json holds each fixture's expected figures. Needs Debian packages:
+// libreoffice-writer-nogui, fonts-noto-cjk.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freeformHtml, freeformSpecs } from './fixtures/freeform.mjs';
 import { makeSpec, reportHtml } from './fixtures/report.mjs';
+import { soffice } from './make-doc-fixtures.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'test/fixtures/figures');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-figure-fixtures-'));
 fs.mkdirSync(outDir, { recursive: true });
-
-function soffice(args) {
-  execFileSync('soffice', [`-env:UserInstallation=file://${path.join(work, 'profile')}`, '--headless', ...args], { stdio: 'pipe', timeout: 120_000 });
-}
 
 /** Figures a template report's prose states (reportParts with statedTotals), from its spec. */
 function statedFigures(spec) {
@@ -62,8 +60,11 @@ try {
     fs.copyFileSync(path.join(work, 'pdf', `${base}.pdf`), path.join(outDir, `${base}.pdf`));
     manifest.push(entry);
   }
+  const docx = manifest.map(({ base }) => path.join(work, `${base}.docx`));
+  soffice(['--convert-to', 'doc:MS Word 97', '--outdir', path.join(work, 'doc'), ...docx]);
+  for (const { base } of manifest) fs.copyFileSync(path.join(work, 'doc', `${base}.doc`), path.join(outDir, `${base}.doc`));
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
 }
 fs.writeFileSync(path.join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-console.log(`wrote ${manifest.length * 3} fixtures to ${path.relative(root, outDir)}`);
+console.log(`wrote ${manifest.length * 4} fixtures to ${path.relative(root, outDir)}`);

@@ -1,6 +1,7 @@
 // Figures in the generated fixtures: free-form reports (before 2019) in three styles, and template
-// reports that state their totals in words, each in three formats, every figure checked against
-// the spec it was made from (scripts/make-figure-fixtures.mjs); and the prose figures of every
+// reports that state their totals in words, each in four formats (the .doc saved from the DOCX),
+// every figure checked against the spec it was made from (scripts/make-figure-fixtures.mjs);
+// test/parsers/doc.test.ts checks each .doc against its DOCX. And the prose figures of every
 // other template-era fixture.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,7 +31,7 @@ describe('free-form fixtures', () => {
   it('cover the three styles', () => expect(entries.map((e) => e.style).sort()).toEqual(['2008', 'prose', 'statistics']));
 
   for (const entry of entries)
-    for (const format of ['html', 'docx', 'pdf'] as const)
+    for (const format of ['html', 'docx', 'pdf', 'doc'] as const)
       it(`${entry.base}.${format}: template version freeform, its parts, every figure as its spec says`, async () => {
         const report = await parseFile(join(FIXTURES, 'figures', `${entry.base}.${format}`));
         expect(report.source.format).toBe(format);
@@ -60,7 +61,7 @@ describe('free-form fixtures', () => {
 
 describe('template reports that state their totals in words', () => {
   for (const entry of all.filter((e) => e.kind === 'template'))
-    for (const format of ['html', 'docx', 'pdf'] as const)
+    for (const format of ['html', 'docx', 'pdf', 'doc'] as const)
       it(`${entry.base}.${format}: the stated figures, each agreeing with its table`, async () => {
         const report = await parseFile(join(FIXTURES, 'figures', `${entry.base}.${format}`));
         expect(report.meta.templateVersion).not.toBe('freeform');

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/parsers/index.js';
 import { parseDocx } from '../../src/parsers/docx.js';
@@ -9,6 +9,7 @@ import iconv from 'iconv-lite';
 // @ts-expect-error: a plain ES module script shared with the fixture generators
 import { entryOf } from '../../scripts/make-doc-fixtures.mjs';
 import { ALL_CELL_KEYS, cellAt, specOf, wrongCells } from '../helpers.js';
+import { FIGURE_KEYS } from '../../src/cell-keys.js';
 import type { Document, Table, TableCell } from '../../src/model.js';
 import { XxgkError } from '../../src/errors.js';
 
@@ -36,6 +37,39 @@ const tables = (doc: Document): Table[] => doc.blocks.filter((b): b is Table => 
 const gridOf = (t: Table) => t.grid.map((row) => row.map((c: TableCell) => `${c.text}|${c.row},${c.col}|${c.rowSpan}x${c.colSpan}`));
 const texts = (doc: Document) => doc.blocks.map((b) => (b.kind === 'table' ? '<table>' : b.text));
 
+const fileName = (url: URL) => url.pathname.slice(url.pathname.lastIndexOf('/') + 1);
+
+/** The .doc against the DOCX LibreOffice saved it from: the same document model and record. */
+function sameAsDocx(c: { doc: URL; docx: URL; spec?: { seed: number; overrides: Record<string, unknown> }; writerKeepsDeletedRow?: { table: number } }) {
+  it('gives the same blocks and table grids, spans included', async () => {
+    const d = (await parseDocument(readFileSync(c.doc))).value;
+    const x = (await parseDocument(readFileSync(c.docx))).value;
+    expect(d.format).toBe('doc');
+    // The title from \x05SummaryInformation, as DOCX's from docProps/core.xml.
+    expect(d.meta).toEqual(x.meta);
+    expect(d.meta.title).toMatch(/政府信息公开工作年度报告$/);
+    expect(texts(d)).toEqual(texts(x));
+    const grids = tables(d).map(gridOf);
+    if (c.writerKeepsDeletedRow) expect(grids[c.writerKeepsDeletedRow.table].pop()!.every((cell) => cell.startsWith('99|'))).toBe(true);
+    expect(grids).toEqual(tables(x).map(gridOf));
+  });
+
+  it('gives the same record: every cell and figure (value, raw, origin), meta, sections, checks', async () => {
+    const dr = await parseBytes(readFileSync(c.doc), { path: fileName(c.doc) });
+    const xr = await parseBytes(readFileSync(c.docx), { path: fileName(c.docx) });
+    expect(dr.source.format).toBe('doc');
+    for (const key of ALL_CELL_KEYS) expect(cellAt(dr.tables, key), key).toEqual(cellAt(xr.tables, key));
+    for (const key of FIGURE_KEYS) expect(cellAt(dr.figures, key), key).toEqual(cellAt(xr.figures, key));
+    expect(dr.meta).toEqual(xr.meta);
+    expect(dr.sections).toEqual(xr.sections);
+    expect(dr.tableInfo).toEqual(xr.tableInfo);
+    expect(dr.checks).toEqual(xr.checks);
+    if (c.spec) expect(wrongCells(dr, specOf({ file: fileName(c.doc), ...c.spec }))).toEqual([]);
+    const codes = (ws: { code: string }[]) => ws.map((w) => w.code).filter((code) => !code.startsWith('W_DOCX_'));
+    expect(codes(dr.warnings)).toEqual(codes(xr.warnings));
+  });
+}
+
 describe('.doc fixtures against the DOCX they were saved from', () => {
   it('has a .doc for every paired DOCX fixture, and a .wps', () => {
     const docx = JSON.parse(readFileSync(new URL('../fixtures/docx/manifest.json', import.meta.url), 'utf8')) as { cases: { name: string }[] };
@@ -43,39 +77,8 @@ describe('.doc fixtures against the DOCX they were saved from', () => {
     expect(manifest.cases.some((c) => c.doc.endsWith('.wps'))).toBe(true);
   });
 
-  for (const c of manifest.cases) {
-    describe(c.name, async () => {
-      const docBytes = bytesOf(c.doc);
-      const docxBytes = bytesOf(c.docx);
-      const d = (await parseDocument(docBytes)).value;
-      const x = (await parseDocument(docxBytes)).value;
-      const dr = await parseBytes(docBytes, { path: c.doc });
-      const xr = await parseBytes(docxBytes, { path: c.docx });
-
-      it('gives the same blocks and table grids, spans included', () => {
-        expect(d.format).toBe('doc');
-        // The title from \x05SummaryInformation, as DOCX's from docProps/core.xml.
-        expect(d.meta).toEqual(x.meta);
-        expect(d.meta.title).toMatch(/政府信息公开工作年度报告$/);
-        expect(texts(d)).toEqual(texts(x));
-        const grids = tables(d).map(gridOf);
-        if (c.writerKeepsDeletedRow) expect(grids[c.writerKeepsDeletedRow.table].pop()!.every((cell) => cell.startsWith('99|'))).toBe(true);
-        expect(grids).toEqual(tables(x).map(gridOf));
-      });
-
-      it('gives the same record: every cell (value, raw, origin), meta, sections, checks', () => {
-        expect(dr.source.format).toBe('doc');
-        for (const key of ALL_CELL_KEYS) expect(cellAt(dr.tables, key), key).toEqual(cellAt(xr.tables, key));
-        expect(dr.meta).toEqual(xr.meta);
-        expect(dr.sections).toEqual(xr.sections);
-        expect(dr.tableInfo).toEqual(xr.tableInfo);
-        expect(dr.checks).toEqual(xr.checks);
-        expect(wrongCells(dr, specOf({ file: c.doc, seed: c.seed, overrides: c.overrides }))).toEqual([]);
-        const codes = (ws: { code: string }[]) => ws.map((w) => w.code).filter((code) => !code.startsWith('W_DOCX_'));
-        expect(codes(dr.warnings)).toEqual(codes(xr.warnings));
-      });
-    });
-  }
+  for (const c of manifest.cases)
+    describe(c.name, () => sameAsDocx({ doc: new URL(c.doc, DIR), docx: new URL(c.docx, DIR), spec: { seed: c.seed, overrides: c.overrides }, writerKeepsDeletedRow: c.writerKeepsDeletedRow }));
 
   it('rebuilds the merged cells of the national template from cell edges and merge flags', async () => {
     const t3 = tables((await parseDocument(bytesOf('template-full.doc'))).value).find((t) => t.grid.some((row) => row.some((cell) => cell.text === '申请人情况')))!;
@@ -121,6 +124,25 @@ describe('.doc fixtures against the DOCX they were saved from', () => {
     expect(doc.format).toBe('doc');
     expect(tables(doc)).toHaveLength(3);
   });
+});
+
+// The figure fixtures (free-form and stated-totals reports), whose .doc make-figure-fixtures.mjs
+// saves beside the DOCX; test/figures-fixtures.test.ts checks their figures against the spec.
+describe('.doc of the figure fixtures against the DOCX they were saved from', () => {
+  const FIGURES = new URL('../fixtures/figures/', import.meta.url);
+  const entries = JSON.parse(readFileSync(new URL('manifest.json', FIGURES), 'utf8')) as { base: string; kind: string; seed?: number; overrides?: Record<string, unknown> }[];
+
+  it('has a .doc for every DOCX', () => {
+    const files = readdirSync(FIGURES).sort();
+    const docs = entries.map((e) => `${e.base}.doc`).sort();
+    expect(files.filter((f) => f.endsWith('.doc'))).toEqual(docs);
+    expect(files.filter((f) => f.endsWith('.docx')).map((f) => f.slice(0, -1))).toEqual(docs);
+  });
+
+  for (const e of entries)
+    describe(e.base, () =>
+      sameAsDocx({ doc: new URL(`${e.base}.doc`, FIGURES), docx: new URL(`${e.base}.docx`, FIGURES), spec: e.kind === 'template' ? { seed: e.seed!, overrides: e.overrides ?? {} } : undefined }),
+    );
 });
 
 describe('summaryTitle', () => {
