@@ -2,6 +2,7 @@
 // stable id for the body (the same every year however the name is printed): the place's code and
 // the body's normalized name, `320813/人民政府`, `310000/科学技术委员会`, `411003005/人民政府` for
 // a township (its 9-digit NBS code). A name that does not resolve keeps nulls and a warning.
+import { parse as parseCsv } from 'csv-parse/sync';
 import type { Warning } from '../../schema.js';
 import { toHalfWidth } from '../../templates/labels.js';
 import {
@@ -141,33 +142,14 @@ export function resolveAgency(agency: string | null, options: ResolveOptions = {
  * fields quoted as CSV quotes them. Throws with the line number on a malformed line.
  */
 export function parseAgencyOverrides(csv: string): AgencyOverrides {
+  // Lines may end either way (a file edited on two systems); '#' starts a comment only at a line's start.
+  const rows = parseCsv(csv, { bom: true, record_delimiter: ['\r\n', '\n', '\r'], comment: '#', comment_no_infix: true, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
   const map = new Map<string, string>();
-  const lines = csv.replace(/^\uFEFF/, '').split(/\r?\n/);
-  lines.forEach((line, index) => {
-    if (line.trim() === '' || line.trim().startsWith('#')) return;
-    const fields = splitCsvLine(line);
+  rows.forEach(({ record: fields, info }, index) => {
     if (index === 0 && /^name$/i.test(fields[0]?.trim() ?? '') && /^agencyid$/i.test(fields[1]?.trim() ?? '')) return;
     const [name, id] = [cleanAgencyName(fields[0] ?? ''), (fields[1] ?? '').trim()];
-    if (fields.length !== 2 || !name || !id) throw new Error(`line ${index + 1}: expected two fields, name,agencyId; got ${JSON.stringify(line)}`);
+    if (fields.length !== 2 || !name || !id) throw new Error(`line ${info.lines}: expected two fields, name,agencyId; got ${JSON.stringify(fields.join(','))}`);
     map.set(name, id);
   });
   return map;
-}
-
-function splitCsvLine(line: string): string[] {
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') fields.push(field), (field = '');
-    else field += ch;
-  }
-  fields.push(field);
-  return fields;
 }
