@@ -1,12 +1,18 @@
-// Worker thread: writes the agency pages it is given (charts are CPU-bound; one renderer each).
+// Worker thread: asks for chunks of agency pages and writes them until it gets an empty one
+// (charts are CPU-bound; one renderer each).
 import { parentPort, workerData } from 'node:worker_threads';
 import { writeAgencyPage, type AgencyPageJob } from './agency-page.js';
 import { disposeCharts } from './charts.js';
 
-const { folder, jobs } = workerData as { folder: string; jobs: AgencyPageJob[] };
+const { folder } = workerData as { folder: string };
+const port = parentPort!;
+const ask = () =>
+  new Promise<AgencyPageJob[]>((resolve) => {
+    port.once('message', resolve);
+    port.postMessage('more');
+  });
 try {
-  for (const job of jobs) await writeAgencyPage(folder, job);
+  for (let jobs = await ask(); jobs.length > 0; jobs = await ask()) for (const job of jobs) await writeAgencyPage(folder, job);
 } finally {
   disposeCharts();
 }
-parentPort!.postMessage('done');
