@@ -20,7 +20,7 @@ export async function writeAgencyPages(folder: string, jobs: AgencyPageJob[], th
   const take = () => jobs.slice(next, (next += CHUNK));
   const here = async () => {
     try {
-      for (let chunk = take(); chunk.length > 0; chunk = take()) for (const job of chunk) await writeAgencyPage(folder, job);
+      for (let chunk = take(); chunk.length > 0; chunk = take()) for (const job of chunk) writeAgencyPage(folder, job);
     } finally {
       disposeCharts();
     }

@@ -12,7 +12,7 @@ const ask = () =>
     port.postMessage('more');
   });
 try {
-  for (let jobs = await ask(); jobs.length > 0; jobs = await ask()) for (const job of jobs) await writeAgencyPage(folder, job);
+  for (let jobs = await ask(); jobs.length > 0; jobs = await ask()) for (const job of jobs) writeAgencyPage(folder, job);
 } finally {
   disposeCharts();
 }
