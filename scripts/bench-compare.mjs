@@ -1,10 +1,11 @@
-// npm run bench:compare [-- --records N] [-- --years Y]
+// npm run bench:compare [-- --records N] [-- --years Y] [-- --keep DIR]
 // Generates N records (default 10,000: N/Y agencies × Y years, 2% of agency-years published twice
 // with one figure changed) as one reports.jsonl from reports the fixture generator makes and the
 // built parser reads, then runs `compare` over it in a fresh process and prints the wall time, the
 // time per stage and the peak resident memory (getrusage maxrss). Run `npm run build` first.
+// --keep DIR writes the records and the outputs into DIR and leaves them there (to compare runs).
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,15 +14,17 @@ import { makeSpec, reportHtml } from './fixtures/report.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
+const option = (name, fallback, as = Number) => {
   const i = args.indexOf(name);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
+  return i >= 0 ? as(args[i + 1]) : fallback;
 };
+const KEEP = option('--keep', undefined, String);
 const RECORDS = option('--records', 10_000);
 const YEARS = option('--years', 5);
 const { parseBytes } = await import(join(ROOT, 'dist', 'pipeline.js'));
 
-const dir = mkdtempSync(join(tmpdir(), 'xxgk-bench-compare-'));
+const dir = KEEP ?? mkdtempSync(join(tmpdir(), 'xxgk-bench-compare-'));
+if (KEEP) mkdirSync(KEEP, { recursive: true });
 try {
   // A few real parses as bases; every record is one of them under another agency and year.
   const bases = [];
@@ -80,5 +83,5 @@ try {
   console.log(`  stages (s): ${Object.entries(result.stages).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
   console.log(`  panel ${result.rows.panel} rows, changes ${result.rows.changes}, continuity ${result.rows.continuity}, conflicts ${result.rows.conflicts}; ${result.pages} HTML files`);
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  if (!KEEP) rmSync(dir, { recursive: true, force: true });
 }

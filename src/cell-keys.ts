@@ -27,10 +27,10 @@ export const ALL_CELL_KEYS: string[] = (Object.keys(Tables.shape) as TableName[]
   tableCellKeys(t).map((k) => `${t}.${k}`),
 );
 
-/** The cell at a dotted key of a tables object, if the table was found. */
-export function cellAt(tables: unknown, key: string): Cell | undefined {
+/** The cell at a dotted key (or the key already split) of a tables object, if the table was found. */
+export function cellAt(tables: unknown, key: string | readonly string[]): Cell | undefined {
   let node: unknown = tables;
-  for (const part of key.split('.')) {
+  for (const part of typeof key === 'string' ? key.split('.') : key) {
     if (node === null || typeof node !== 'object') return undefined;
     node = (node as Record<string, unknown>)[part];
   }

@@ -27,11 +27,14 @@ export interface Entry {
   pages: Uint16Array;
 }
 
+/** The keys as paths, split once: walking them is most of the work of reading 10,000 records. */
+const CELL_PATHS = ALL_CELL_KEYS.map((key) => key.split('.'));
+
 export function toEntry(report: Report, identity: AgencyIdentity): Entry {
   const values = new Float64Array(ALL_CELL_KEYS.length);
   const pages = new Uint16Array(ALL_CELL_KEYS.length);
-  ALL_CELL_KEYS.forEach((key, i) => {
-    const cell = cellAt(report.tables, key);
+  CELL_PATHS.forEach((path, i) => {
+    const cell = cellAt(report.tables, path);
     values[i] = cell?.value ?? NaN;
     pages[i] = cell?.origin?.page ?? 0;
   });

@@ -5,7 +5,6 @@ import { spawn } from 'node:child_process';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { AgencyOverrides } from '../normalize/agency/index.js';
 import { Report } from '../schema.js';
@@ -111,15 +110,31 @@ async function readRecords(path: string, add: (report: Report) => void, leftOut:
     else leftOut.add(REASON.invalid, path);
     return;
   }
-  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
   let n = 0;
-  for await (const line of lines) {
+  for await (const line of linesOf(path)) {
     n++;
     if (!line.trim()) continue;
     const parsed = Report.safeParse(safeJson(line));
     if (parsed.success) add(parsed.data);
     else leftOut.add(REASON.invalid, `${path}:${n}`);
   }
+}
+
+/** The lines of a file without their ends (LF or CRLF), as UTF-8. Records are tens of kilobytes
+ * each: splitting the bytes is about four times cheaper than readline's string splitting. */
+async function* linesOf(path: string): AsyncGenerator<string> {
+  const text = (bytes: Buffer, start: number, end: number) => bytes.toString('utf8', start, end > start && bytes[end - 1] === 13 ? end - 1 : end);
+  let rest: Buffer | undefined;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    const bytes = rest ? Buffer.concat([rest, chunk]) : chunk;
+    let start = 0;
+    for (let end = bytes.indexOf(10); end >= 0; end = bytes.indexOf(10, start)) {
+      yield text(bytes, start, end);
+      start = end + 1;
+    }
+    rest = start < bytes.length ? bytes.subarray(start) : undefined;
+  }
+  if (rest) yield text(rest, 0, rest.length);
 }
 
 function safeJson(text: string): unknown {

@@ -1,6 +1,6 @@
 // One agency's page (beyond PAGE_LIMIT agencies), written in this thread or in a worker.
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../output/atomic.js';
+import { writeFileAtomicSync } from '../../output/atomic.js';
 import type { Agency } from '../model.js';
 import { agencySection, document, methods } from './page.js';
 
@@ -11,7 +11,7 @@ export interface AgencyPageJob {
   anchor: string;
 }
 
-export async function writeAgencyPage(folder: string, job: AgencyPageJob): Promise<void> {
+export function writeAgencyPage(folder: string, job: AgencyPageJob): void {
   const body = `<p><a href="../compare.html">← all agencies</a></p>\n${agencySection(job.agency, job.anchor)}\n${methods()}`;
-  await writeFileAtomic(join(folder, job.name), document(`${job.agency.agency ?? job.agency.agencyId} · xxgk compare`, body));
+  writeFileAtomicSync(join(folder, job.name), document(`${job.agency.agency ?? job.agency.agencyId} · xxgk compare`, body));
 }

@@ -30,13 +30,20 @@ function source(path: string): string {
   return /^https?:\/\//i.test(path) ? `<a href="${esc(path)}">${esc(path)}</a>` : `<code>${esc(path)}</code>`;
 }
 
-/** Pages of table 三 and 四 cells, "p. 3–4", where the source is paged. */
+const pageRanges = new WeakMap<YearRow, string>();
+
+/** Pages of table 三 and 四 cells, "p. 3–4", where the source is paged. Asked for every cell
+ * shown, so worked out once per row. */
 function pages(row: YearRow): string {
-  const found = [...row.chosen.pages].filter((p) => p > 0);
-  if (found.length === 0) return '';
-  const lo = Math.min(...found);
-  const hi = Math.max(...found);
-  return lo === hi ? `p. ${lo}` : `p. ${lo}–${hi}`;
+  let text = pageRanges.get(row);
+  if (text === undefined) {
+    let lo = Infinity;
+    let hi = 0;
+    for (const p of row.chosen.pages) if (p > 0) (lo = Math.min(lo, p)), (hi = Math.max(hi, p));
+    text = hi === 0 ? '' : lo === hi ? `p. ${lo}` : `p. ${lo}–${hi}`;
+    pageRanges.set(row, text);
+  }
+  return text;
 }
 
 const where = (row: YearRow) => `${row.chosen.path}${pages(row) ? ` ${pages(row)}` : ''}`;
