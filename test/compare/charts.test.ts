@@ -34,7 +34,7 @@ function fresh(option: echarts.EChartsCoreOption): string {
   chart.dispose();
   return svg;
 }
-const ids = (svg: string) => svg.replace(/zr\d+-c(ls-)?\d+/g, 'zr-id');
+const ids = (svg: string) => svg.replace(/(g\d+-)?zr\d+-c(ls-)?\d+/g, 'zr-id');
 /** The SVG's elements as a sorted list: a reused renderer may paint elements of the same depth in
  * another order (one symbol or bar per year, none overlapping, so drawn the same; the renderer was
  * reused before this test too). Anything missing, moved or left over from an earlier chart shows. */
@@ -62,5 +62,18 @@ describe('charts', () => {
 
   it('beyond that, ECharts decides which year labels to show', () => {
     for (const [, option] of options(agency(ALL_YEARS_FIT + 1, 0))) expect((option.xAxis as Record<string, unknown>).axisLabel).toBeUndefined();
+  });
+});
+
+describe('chart ids', () => {
+  it('no two charts of one page share an element id or a style class', () => {
+    const agency = { years: [2021, 2022, 2023].map((year) => ({ year })) } as unknown as Agency;
+    const a = render('counts', lineOption(agency, [{ name: 'a', values: [1, 2, 3] }], false));
+    const b = render('counts', lineOption(agency, [{ name: 'b', values: [3, 2, 1] }], false));
+    const idsOf = (svg: string) => new Set([...svg.matchAll(/id="([^"]+)"/g)].map((m) => m[1]));
+    const classesOf = (svg: string) => new Set([...svg.matchAll(/\.([\w-]+)\{/g)].map((m) => m[1]));
+    expect(idsOf(a).size).toBeGreaterThan(0);
+    expect([...idsOf(a)].filter((id) => idsOf(b).has(id))).toEqual([]);
+    expect([...classesOf(a)].filter((c) => classesOf(b).has(c))).toEqual([]);
   });
 });

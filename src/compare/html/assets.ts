@@ -19,7 +19,8 @@ code{font-size:.9em}
  table.stack thead{display:none}
  table.stack tr{display:block;border-bottom:1px solid #bbb;padding:4px 0}
  table.stack td{display:flex;justify-content:space-between;gap:8px;border:0;padding:1px 2px;text-align:right}
- table.stack td::before{content:attr(data-label);font-weight:bold;text-align:left;color:#444}
+ table.stack td::before{content:attr(data-label);font-weight:bold;text-align:left;color:#444;flex:none;white-space:nowrap}
+ table.stack td{overflow-wrap:anywhere;min-width:0}
  table.stack td:first-child{display:block;text-align:left;font-weight:bold}
  table.stack td:first-child::before{content:none}
 }`;

@@ -23,12 +23,17 @@ export type ChartKind = 'counts' | 'rates' | 'outcomes';
 export const INIT = { renderer: 'svg', ssr: true, width: WIDTH, height: HEIGHT } as const;
 export const COMMON = { animation: false, textStyle: { fontFamily: 'sans-serif' } };
 
+let rendered = 0;
+
 export function render(kind: ChartKind, option: echarts.EChartsCoreOption): string {
   let chart = charts.get(kind);
   if (!chart) charts.set(kind, (chart = echarts.init(null, null, INIT)));
   // silent: no events to dispatch on a server.
   chart.setOption({ ...COMMON, ...option }, { notMerge: true, silent: true });
-  return chart.renderToSVGString();
+  // ECharts numbers clip paths and style classes per renderer (zr0-c0, zr0-cls-3), restarting them
+  // for each chart: many charts inlined in one page would share ids. Each chart gets its own prefix.
+  const prefix = `g${rendered++}-`;
+  return chart.renderToSVGString().replace(/\bzr(\d+)-/g, `${prefix}zr$1-`);
 }
 
 /** Free the renderers (their timers would keep the process alive). */
