@@ -17,7 +17,7 @@ export const MAX_DEPTH = 400;
 
 // Minimal shape of the parse5/domhandler nodes cheerio gives; avoids typing against a
 // transitive dependency.
-interface HNode {
+export interface HNode {
   type: string;
   name?: string;
   data?: string;
@@ -54,8 +54,17 @@ export function htmlToDocument(html: string | CheerioAPI, options: HtmlToDocumen
   $('meta[name]').each((_, el) => collector.offerMetaTag($(el).attr('name') ?? '', $(el).attr('content')));
   collector.offerTitleTag($('title').first().text());
 
-  const reader = new Reader(collector);
   const body = ($('body').get(0) ?? $.root().get(0)) as unknown as HNode;
+  return readBody(body, collector, options);
+}
+
+/** A body already parsed into nodes (the DOCX fast path builds it without HTML text). */
+export function nodesToDocument(body: HNode, options: HtmlToDocumentOptions = {}): Result<Document> {
+  return readBody(body, new MetaCollector(), options);
+}
+
+function readBody(body: HNode, collector: MetaCollector, options: HtmlToDocumentOptions): Result<Document> {
+  const reader = new Reader(collector);
   reader.container(body);
   reader.flush();
   const meta = collector.fill({ ...(options.meta ?? {}) });
