@@ -8,9 +8,24 @@ import type { DocxPackage } from './docx-zip.js';
 import { BodyReader, type Numbering, type PackageContext } from './docx-body.js';
 import { docToBody } from './docx-html.js';
 import type { HNode } from './html.js';
-import { childrenNamed, Decline, first, firstOrEmpty, readXml, type XElement } from './ooxml.js';
+import { childrenNamed, Decline, first, firstOrEmpty, readXml, type Pruning, type XElement } from './ooxml.js';
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
+
+// What docx-body.ts and the styles and numbering readers below look at inside property
+// elements; the rest (fonts, sizes, spacing, borders, …) is most of a Word part's XML.
+const PRUNING: Pruning = new Map<string, ReadonlySet<string> | null>([
+  ['w:rPr', new Set(['w:b', 'w:i', 'w:strike', 'w:vertAlign', 'w:rStyle', 'w:del'])],
+  ['w:pPr', new Set(['w:pStyle', 'w:numPr', 'w:rPr'])],
+  ['w:tcPr', new Set(['w:gridSpan', 'w:vMerge'])],
+  ['w:trPr', new Set(['w:del', 'w:tblHeader'])],
+  ['w:sdtPr', new Set(['wordml:checkbox'])],
+  ['w:tblPr', null],
+  ['w:tblGrid', null],
+  ['w:sectPr', null],
+  ['w:del', null],
+  ['w:moveFrom', null],
+]);
 
 interface Relationships {
   byId: Map<string, string | undefined>;
@@ -56,7 +71,7 @@ class Package {
     if (!this.exists(name)) return null;
     const data = this.pkg.parts.get(name);
     if (!data) throw new Decline(`${name} is not an XML part docx-zip.ts inflated`);
-    return readXml(data.toString('utf8'));
+    return readXml(data.toString('utf8'), PRUNING);
   }
 
   relationships(name: string): Relationships {
@@ -172,7 +187,7 @@ export function readDocxBody(pkg: DocxPackage, main: string, documentXml: string
     }
   }
 
-  const root = readXml(documentXml);
+  const root = readXml(documentXml, PRUNING);
   const body = first(root, 'w:body');
   if (!body) throw new Decline('no w:body');
   const blocks = new BodyReader(contextFor(documentRels)).readAll(body.children);

@@ -76,14 +76,22 @@ class Scope {
   }
 }
 
+/**
+ * What a reader never looks at, so the tree need not hold it: for an element name, the child
+ * names to keep (others are skipped with their subtrees), or null to skip all its children.
+ */
+export type Pruning = ReadonlyMap<string, ReadonlySet<string> | null>;
+
 /** Parse one part; throws Decline where the text is not plain well-formed OOXML. */
-export function readXml(xml: string): XElement {
+export function readXml(xml: string, pruning?: Pruning): XElement {
   if (UNDECLARED_ENTITY.test(xml)) throw new Decline('an entity reference XML does not define');
   if (NOT_XML_CHAR.test(xml)) throw new Decline('a character XML does not allow');
   const root: XElement = { type: 'element', name: '#document', attributes: {}, children: [] };
   const stack: XElement[] = [root];
   const scopes: Scope[] = [new Scope(new Map(), 0)];
   let attributes: [string, string][] = [];
+  // Depth inside a pruned subtree (0: not in one); well-formedness is still checked there.
+  let skipping = 0;
   let seenRoot = false;
   let ending = false;
   // Text between two tags is one node, as xmldom makes it; a comment splits it.
@@ -114,12 +122,18 @@ export function readXml(xml: string): XElement {
         attributes = [];
         let scope = scopes[scopes.length - 1];
         if (declarations.length) {
-          scope = scope.child(declarations, stack.length);
+          scope = scope.child(declarations, stack.length + skipping);
           scopes.push(scope);
         }
+        const name = scope.resolve(raw, false);
+        if (!skipping && pruning) {
+          const keep = pruning.get(stack[stack.length - 1].name);
+          if (keep === null || (keep && !keep.has(name))) skipping = 1;
+        } else if (skipping) skipping++;
+        if (skipping) return;
         const resolved: Record<string, string> = {};
-        for (const [name, value] of plain) resolved[scope.resolve(name, true)] = value;
-        const element: XElement = { type: 'element', name: scope.resolve(raw, false), attributes: resolved, children: [] };
+        for (const [key, value] of plain) resolved[scope.resolve(key, true)] = value;
+        const element: XElement = { type: 'element', name, attributes: resolved, children: [] };
         stack[stack.length - 1].children.push(element);
         stack.push(element);
       },
@@ -128,6 +142,11 @@ export function readXml(xml: string): XElement {
         // (a mismatched end tag, the end of the text) means the XML is not well formed.
         if (isImplied && (ending || xml.charCodeAt(parser.endIndex - 1) !== 0x2f)) throw new Decline('an element not closed');
         text = null;
+        if (skipping) {
+          skipping--;
+          if (scopes[scopes.length - 1].depth === stack.length + skipping) scopes.pop();
+          return;
+        }
         const element = stack.pop()!;
         const scope = scopes[scopes.length - 1];
         if (scope.depth === stack.length) scopes.pop();
@@ -140,6 +159,7 @@ export function readXml(xml: string): XElement {
         }
       },
       ontext(data) {
+        if (skipping) return;
         if (stack.length === 1) {
           if (data.trim()) throw new Decline('text outside the root element');
           return;
