@@ -3,10 +3,10 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { availableParallelism } from 'node:os';
 import { TOOL_VERSION } from '../version.js';
-import { evalCommand } from './eval.js';
 import { parseShard, type Shard } from '../batch/shard.js';
-import { parseCommand, type ParseCommandOptions } from './parse.js';
-import { schemaCommand } from './schema.js';
+import type { ParseCommandOptions } from './parse.js';
+// Each command's module is loaded when the command runs: a parse need not load eval's or
+// schema's dependencies, which keeps the cold start short.
 
 function positiveInteger(value: string): number {
   const n = Number(value);
@@ -54,7 +54,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--retry-failed', 'parse again the inputs that failed in earlier runs into this folder')
     .option('-q, --quiet', 'without a terminal, a progress line every 100 files instead of one per file')
     .action(async (inputs: string[], options: ParseCommandOptions) => {
-      exitCode = await parseCommand(inputs, options);
+      exitCode = await (await import('./parse.js')).parseCommand(inputs, options);
     });
 
   program
@@ -64,14 +64,14 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<out>', 'output folder of xxgk parse')
     .option('--min <ratio>', 'exit 1 when cell accuracy is below this, or agency/year/broken checks are wrong', ratio)
     .action(async (out: string, options: { gold: string; min?: number }) => {
-      exitCode = await evalCommand(options.gold, out, options);
+      exitCode = await (await import('./eval.js')).evalCommand(options.gold, out, options);
     });
 
   program
     .command('schema')
     .description('print the JSON Schema of a report record')
-    .action(() => {
-      exitCode = schemaCommand();
+    .action(async () => {
+      exitCode = (await import('./schema.js')).schemaCommand();
     });
 
   try {

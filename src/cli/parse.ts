@@ -4,17 +4,17 @@
 // manifest's set of done inputs, and the files in flight, nothing per report.
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import PQueue from 'p-queue';
-import { CrashJournal } from '../batch/journal.js';
-import { ParsePool } from '../batch/pool.js';
-import { createProgress, type Progress } from '../batch/progress.js';
+import type { CrashJournal } from '../batch/journal.js';
+import type { ParsePool } from '../batch/pool.js';
+import type { Progress } from '../batch/progress.js';
 import { inShard, type Shard } from '../batch/shard.js';
 import { exitWithParent, FAILURE_MESSAGE, isBatchChild, supervise } from '../batch/supervise.js';
+import { OutputFolderError } from '../output/folder-error.js';
 import { FolderLockedError, lockFolder } from '../output/lock.js';
-import { OutputFolderError, OutputWriter } from '../output/writer.js';
+import type { OutputWriter } from '../output/writer.js';
 import type { ErrorCode } from '../schema.js';
 import { countInputs, STDIN, walkInputs } from './inputs.js';
-import { Summary } from './summary.js';
+import type { Summary } from './summary.js';
 
 /** Files larger than this are refused unread: no report is, and one would take a worker's heap. */
 export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
@@ -63,6 +63,15 @@ export async function parseCommand(inputs: string[], options: ParseCommandOption
     }
   }
   exitWithParent();
+  // Only the batch child loads the pool, the writer and the rest; the supervisor stays small.
+  const [{ default: PQueue }, { CrashJournal }, { ParsePool }, { createProgress }, { OutputWriter }, { Summary }] = await Promise.all([
+    import('p-queue'),
+    import('../batch/journal.js'),
+    import('../batch/pool.js'),
+    import('../batch/progress.js'),
+    import('../output/writer.js'),
+    import('./summary.js'),
+  ]);
   let writer: OutputWriter;
   try {
     writer = await OutputWriter.open(options.out, { retryFailed: options.retryFailed });

@@ -20,8 +20,8 @@ const RUN_FILES = [REPORTS_JSONL, REPORTS_CSV, FAILURES_JSONL] as const;
 const COMMIT_EVERY = 64;
 const COMMIT_MS = 2000;
 
-/** The output folder cannot be used (e.g. run files without a manifest). */
-export class OutputFolderError extends Error {}
+import { OutputFolderError } from './folder-error.js';
+export { OutputFolderError };
 
 /** Base of a report's JSON name from its input name: "a/报告.pdf" → "报告". */
 export function reportBaseName(sourcePath: string): string {

@@ -3,7 +3,7 @@
 // one table reader. The fast path (docx-fast.ts) reads the checked parts straight into the tree
 // mammoth's HTML would give; mammoth itself converts what the fast path declines.
 import type { CheerioAPI } from 'cheerio';
-import * as cheerio from 'cheerio';
+import { load } from 'cheerio/slim';
 import type { Document, DocumentMeta, Result } from '../model.js';
 import type { Warning } from '../schema.js';
 import { XxgkError } from '../errors.js';
@@ -102,7 +102,7 @@ function coreTitle(pkg: DocxPackage): string | undefined {
   if (!core) return undefined;
   // Creator and lastModifiedBy name people, not the agency; dates there are often the
   // template's, so only the title is taken.
-  const $ = cheerio.load(core.toString('utf8'), { xml: true });
+  const $ = load(core.toString('utf8'), { xml: true });
   const title = $('dc\\:title').first().text().replace(/\s+/g, ' ').trim();
   return title || undefined;
 }

@@ -1,8 +1,10 @@
 // HTML → Document: paragraphs and tables in document order, page furniture dropped, the
 // metadata box and <meta> tags read into Document.meta. DOCX reaches here through mammoth, so
 // this is the project's one table reader for markup.
-import * as cheerio from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
+import { load } from 'cheerio/slim';
+import { parse } from 'parse5';
+import { adapter } from 'parse5-htmlparser2-tree-adapter';
 import type { Block, Document, DocumentMeta, Result, Table } from '../model.js';
 import type { Format, Warning } from '../schema.js';
 import { XxgkError } from '../errors.js';
@@ -48,7 +50,7 @@ export async function parseHtml(bytes: Uint8Array, options: { contentType?: stri
 }
 
 export function htmlToDocument(html: string | CheerioAPI, options: HtmlToDocumentOptions = {}): Result<Document> {
-  const $ = typeof html === 'string' ? cheerio.load(html) : html;
+  const $ = typeof html === 'string' ? loadHtml(html) : html;
   options.prepare?.($);
   const collector = new MetaCollector();
   $('meta[name]').each((_, el) => collector.offerMetaTag($(el).attr('name') ?? '', $(el).attr('content')));
@@ -69,6 +71,15 @@ function readBody(body: HNode, collector: MetaCollector, options: HtmlToDocument
   reader.flush();
   const meta = collector.fill({ ...(options.meta ?? {}) });
   return { value: { format: options.format ?? 'html', blocks: reader.blocks, meta }, warnings: [...(options.warnings ?? []), ...reader.warnings] };
+}
+
+/**
+ * What cheerio.load(html) does (parse5 with the htmlparser2 tree adapter, scripting on), without
+ * cheerio's full entry point, which loads undici for fetching pages and doubles a worker's
+ * start-up cost.
+ */
+export function loadHtml(html: string): CheerioAPI {
+  return load(parse(html, { treeAdapter: adapter, scriptingEnabled: true }) as unknown as Parameters<typeof load>[0]);
 }
 
 /** Whitespace as HTML renders it: runs collapse to one space; "\n" only from <br> and blocks. */

@@ -1,12 +1,10 @@
-// Bytes → Document: sniff the real format, then hand the bytes to its parser.
+// Bytes → Document: sniff the real format, then hand the bytes to its parser. Each parser is
+// loaded with its first file (pdf.js alone takes a worker a good part of a second to load), so a
+// worker that sees only HTML never loads pdf.js, mammoth or the DOCX readers.
 import { XxgkError } from '../errors.js';
 import type { Document, Result } from '../model.js';
-import { parseDocx } from './docx.js';
-import { parseHtml } from './html.js';
 import { rejectOle } from './ole.js';
-import { parsePdf } from './pdf/index.js';
 import { sniff } from './sniff.js';
-import { parseText } from './text.js';
 
 export interface ParseOptions {
   /** An HTTP Content-Type header, when the bytes came from the web. */
@@ -19,13 +17,13 @@ export async function parseDocument(bytes: Uint8Array, options: ParseOptions = {
     case 'empty':
       throw new XxgkError('E_EMPTY', 'the file is empty (0 bytes)');
     case 'text':
-      return parseText(bytes);
+      return (await import('./text.js')).parseText(bytes);
     case 'html':
-      return parseHtml(bytes, options);
+      return (await import('./html.js')).parseHtml(bytes, options);
     case 'docx':
-      return parseDocx(bytes);
+      return (await import('./docx.js')).parseDocx(bytes);
     case 'pdf':
-      return parsePdf(bytes);
+      return (await import('./pdf/index.js')).parsePdf(bytes);
     case 'ole':
       return rejectOle(bytes);
     case 'zip':
