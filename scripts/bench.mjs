@@ -126,7 +126,7 @@ function treeRssKb(root) {
 /** Run the CLI; wall seconds and the peak summed RSS of its process tree (parent, batch child with its worker threads). */
 async function runXxgk(inputArgs, out, jobs, stdin = '', bin = BIN) {
   const started = performance.now();
-  const child = spawn(process.execPath, [bin, 'parse', ...inputArgs, '-o', out, '--jobs', String(jobs), '--quiet'], { stdio: ['pipe', 'ignore', 'pipe'] });
+  const child = spawn(...timed([process.execPath, bin, 'parse', ...inputArgs, '-o', out, '--jobs', String(jobs), '--quiet']), { stdio: ['pipe', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   child.stdin.end(stdin);
@@ -135,7 +135,16 @@ async function runXxgk(inputArgs, out, jobs, stdin = '', bin = BIN) {
   const code = await new Promise((resolve) => child.on('close', resolve));
   clearInterval(sampler);
   if (code !== 0 && code !== 1) throw new Error(`xxgk exited ${code}:\n${stderr}`);
-  return { seconds: (performance.now() - started) / 1000, peakMb: peak / 1024, stderr };
+  return { seconds: (performance.now() - started) / 1000, peakMb: peak / 1024, stderr, cpu: cpuSeconds(stderr) };
+}
+
+// CPU seconds (user + system, the process and the children it waited for) through
+// /usr/bin/time where installed: on a shared machine the wall clock measures the neighbours too.
+const TIME = existsSync('/usr/bin/time');
+const timed = (argv) => (TIME ? ['/usr/bin/time', ['-f', 'cpu-seconds %U %S', ...argv]] : [argv[0], argv.slice(1)]);
+function cpuSeconds(stderr) {
+  const m = /cpu-seconds ([\d.]+) ([\d.]+)\s*$/.exec(stderr);
+  return m ? Number(m[1]) + Number(m[2]) : null;
 }
 
 function manifestStats(out) {
@@ -184,8 +193,8 @@ function toolsWall(byFormat) {
     'const next = () => { const c = cmds[i++]; if (!c) return; spawn(c[0], c.slice(1), { stdio: "ignore" }).on("close", next); };' +
     `for (let k = 0; k < ${JOBS}; k++) next();`;
   const started = performance.now();
-  spawnSync(process.execPath, ['-e', script, JSON.stringify(commands)], { stdio: 'ignore' });
-  return (performance.now() - started) / 1000;
+  const run = spawnSync(...timed([process.execPath, '-e', script, JSON.stringify(commands)]), { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  return { seconds: (performance.now() - started) / 1000, cpu: cpuSeconds(run.stderr ?? '') };
 }
 
 async function bench(files) {
@@ -202,13 +211,16 @@ async function bench(files) {
       const run = await runXxgk([corpus], join(tmp, `out-${JOBS}-${k}`), JOBS, '', bin);
       const stats = manifestStats(join(tmp, `out-${JOBS}-${k}`));
       const rate = files / run.seconds;
-      console.log(`\n${label}${JOBS} workers: ${run.seconds.toFixed(1)} s wall (startup included), ${rate.toFixed(1)} reports/s, peak RSS ${run.peakMb.toFixed(0)} MB (process tree), ${stats.failed} failed`);
+      console.log(`\n${label}${JOBS} workers: ${run.seconds.toFixed(1)} s wall (startup included), ${rate.toFixed(1)} reports/s, peak RSS ${run.peakMb.toFixed(0)} MB (process tree), ${stats.failed} failed, load average ${loadavg()[0].toFixed(1)}`);
       const medians = Object.fromEntries(Object.entries(stats.byFormat).map(([f, ms]) => [f, median(ms)]));
       console.log(`${label}median worker ms per file: ${Object.entries(medians).map(([f, m]) => `${f} ${m}`).join(', ')}`);
       result ??= { files, seconds: run.seconds, rate, peakMb: run.peakMb, medians };
       if (OFFICE && COMPARE) {
         const tools = toolsWall(byFormat);
-        if (tools) console.log(`${label}text-only tools over the same ${files} files, ${JOBS} at a time: ${tools.toFixed(1)} s → xxgk/tools = ${(run.seconds / tools).toFixed(2)}`);
+        if (tools) {
+          console.log(`${label}text-only tools over the same ${files} files, ${JOBS} at a time: ${tools.seconds.toFixed(1)} s → xxgk/tools = ${(run.seconds / tools.seconds).toFixed(2)} (wall)`);
+          if (run.cpu && tools.cpu) console.log(`${label}CPU: xxgk ${run.cpu.toFixed(1)} s (${(files / run.cpu).toFixed(1)} reports per CPU-second), tools ${tools.cpu.toFixed(1)} s → xxgk/tools = ${(run.cpu / tools.cpu).toFixed(2)} (CPU)`);
+        }
       }
     }
     const { medians } = result;

@@ -5,7 +5,7 @@
 // Run after a build: node scripts/time-formats.mjs [--rounds N] [--cold N] [--root DIR ...]
 // Each --root is another built checkout (its dist/ and bin/) timed in the same run, for A/B.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,13 +49,20 @@ const out = {};
 for (const [kind, files] of Object.entries(kinds)) {
   const bytes = files.map((f) => readFileSync(f));
   const times = [];
+  let cpu = 0;
   for (let r = 0; r <= rounds; r++) for (const [i, b] of bytes.entries()) {
     const t = performance.now();
+    const c = process.cpuUsage();
     await parseBytes(new Uint8Array(b), { path: files[i] });
-    if (r > 0) times.push(performance.now() - t);
+    if (r > 0) {
+      times.push(performance.now() - t);
+      const d = process.cpuUsage(c);
+      cpu += (d.user + d.system) / 1000;
+    }
   }
   times.sort((a, b) => a - b);
   out[kind] = times[Math.floor(times.length / 2)];
+  out[kind + ' cpu'] = cpu / times.length;
 }
 out.rssMb = process.resourceUsage().maxRSS / 1024;
 process.stdout.write(JSON.stringify(out));
@@ -77,14 +84,19 @@ function toolMs(command, argsFor, files) {
 function coldStart(root) {
   const out = join(tmp, 'cold-out');
   const times = [];
+  const cpus = [];
+  const time = existsSync('/usr/bin/time');
   for (let i = 0; i < COLD; i++) {
     rmSync(out, { recursive: true, force: true });
+    const argv = [process.execPath, join(root, 'bin', 'xxgk.js'), 'parse', kinds.html[0], '-o', out, '--quiet'];
     const t = performance.now();
-    const r = spawnSync(process.execPath, [join(root, 'bin', 'xxgk.js'), 'parse', kinds.html[0], '-o', out, '--quiet'], { stdio: 'ignore' });
+    const r = time ? spawnSync('/usr/bin/time', ['-f', 'cpu-seconds %U %S', ...argv], { encoding: 'utf8' }) : spawnSync(argv[0], argv.slice(1), { stdio: 'ignore' });
     times.push(performance.now() - t);
     if (r.status !== 0) throw new Error(`xxgk parse exited ${r.status}`);
+    const m = time ? /cpu-seconds ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr) : null;
+    if (m) cpus.push((Number(m[1]) + Number(m[2])) * 1000);
   }
-  return median(times);
+  return { wall: median(times), cpu: cpus.length ? median(cpus) : NaN };
 }
 
 console.log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
@@ -99,13 +111,13 @@ const tools = {
   'pdf (Chromium)': toolMs('pdftotext', (f) => ['-layout', f, '-'], kinds['pdf (Chromium)']),
   html: toolMs('pandoc', (f) => ['-f', 'html', '-t', 'plain', f], kinds.html),
 };
-console.log(`\n| warm median ms, one process | ${results.map((r) => r.root).join(' | ')} | text-only tool (process included) |`);
+console.log(`\n| warm, one process: median ms wall (mean ms CPU) | ${results.map((r) => r.root).join(' | ')} | text-only tool, median ms wall (process included) |`);
 console.log(`|---|${results.map(() => '---|').join('')}---|`);
 for (const kind of Object.keys(kinds)) {
   const tool = tools[kind];
-  console.log(`| ${kind} (${kinds[kind].length} files) | ${results.map((r) => (r.warm[kind] ?? NaN).toFixed(1)).join(' | ')} | ${tool == null ? '–' : `${tool.toFixed(0)} (${kind.startsWith('pdf') ? 'pdftotext -layout' : 'pandoc -t plain'})`} |`);
+  console.log(`| ${kind} (${kinds[kind].length} files) | ${results.map((r) => `${(r.warm[kind] ?? NaN).toFixed(1)} (${(r.warm[kind + ' cpu'] ?? NaN).toFixed(1)})`).join(' | ')} | ${tool == null ? '–' : `${tool.toFixed(0)} (${kind.startsWith('pdf') ? 'pdftotext -layout' : 'pandoc -t plain'})`} |`);
 }
 console.log(`| peak RSS of that process, MB | ${results.map((r) => r.warm.rssMb.toFixed(0)).join(' | ')} | |`);
-console.log(`| cold start: xxgk parse of one HTML file, median of ${COLD}, ms wall | ${results.map((r) => r.cold.toFixed(0)).join(' | ')} | |`);
+console.log(`| cold start: xxgk parse of one HTML file, median of ${COLD}: ms wall (ms CPU, all processes) | ${results.map((r) => `${r.cold.wall.toFixed(0)} (${r.cold.cpu.toFixed(0)})`).join(' | ')} | |`);
 console.log(`load average at end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 rmSync(tmp, { recursive: true, force: true });
