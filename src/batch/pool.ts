@@ -41,7 +41,7 @@ export class ParsePool {
       maxThreads: options.jobs,
       concurrentTasksPerWorker: 1,
       idleTimeout: 60 * 60 * 1000,
-      resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb, ...(process.env.XXGK_YOUNG ? { maxYoungGenerationSizeMb: Number(process.env.XXGK_YOUNG) } : {}) },
+      resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb },
     });
     this.slots = new PQueue({ concurrency: options.jobs });
   }

@@ -38,7 +38,6 @@ export async function supervise(readsStdin: boolean): Promise<number> {
     for (let restarts = 0; ; restarts++) {
       child = fork(process.argv[1], process.argv.slice(2), {
         env: { ...process.env, [CHILD_ENV]: '1' },
-        execArgv: [...process.execArgv, ...(process.env.XXGK_CHILD_ARGS ? process.env.XXGK_CHILD_ARGS.split(' ') : [])],
         stdio: [stdin, 'inherit', 'inherit', 'ipc'],
       });
       child.on('message', (message) => {

@@ -1,10 +1,13 @@
 // The entry of a parse worker thread (piscina loads the built dist/batch/worker.js). The record
 // is serialized here, so the single parent thread only writes strings.
 import { performance } from 'node:perf_hooks';
+import { move, transferableSymbol, valueSymbol } from 'piscina';
 import { toFailure, XxgkError } from '../errors.js';
 import { csvRow } from '../output/csv.js';
 import { parseBytes } from '../pipeline.js';
 import type { ParseOutcome, ParseTask } from './protocol.js';
+
+const utf8 = new TextEncoder();
 
 export default async function parseTask(task: ParseTask): Promise<ParseOutcome> {
   const started = performance.now();
@@ -12,16 +15,20 @@ export default async function parseTask(task: ParseTask): Promise<ParseOutcome> 
   task.started.close();
   try {
     const report = await parseBytes(task.bytes, { path: task.path });
-    return {
+    const json = utf8.encode(JSON.stringify(report, null, 2) + '\n');
+    const line = utf8.encode(JSON.stringify(report) + '\n');
+    const outcome: ParseOutcome = {
       ok: true,
       format: report.source.format,
-      json: JSON.stringify(report, null, 2) + '\n',
-      line: JSON.stringify(report) + '\n',
+      json,
+      line,
       csv: csvRow(report),
       warnings: report.warnings.map((w) => w.code),
       checksFailed: report.checks.filter((c) => c.ok === false).length,
       ms: performance.now() - started,
     };
+    // Transfer the two buffers with the outcome (piscina's Transferable protocol).
+    return move({ [transferableSymbol]: [json.buffer, line.buffer], [valueSymbol]: outcome } as never) as unknown as ParseOutcome;
   } catch (error) {
     return { ok: false, ...toFailure(resourceError(error) ?? error), ms: performance.now() - started };
   }

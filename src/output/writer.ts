@@ -31,8 +31,8 @@ export function reportBaseName(sourcePath: string): string {
 /** The strings of one parsed record, as a worker makes them. */
 export interface RecordText {
   format: Format;
-  json: string;
-  line: string;
+  json: string | Uint8Array;
+  line: string | Uint8Array;
   csv: string;
   ms?: number;
 }
@@ -44,8 +44,8 @@ class RunFile {
     public size: number,
   ) {}
 
-  async append(text: string): Promise<void> {
-    const data = Buffer.from(text);
+  async append(text: string | Uint8Array): Promise<void> {
+    const data = typeof text === 'string' ? Buffer.from(text) : text;
     await this.handle.write(data);
     this.size += data.length;
   }
