@@ -46,7 +46,8 @@ export class ParsePool {
   constructor(private readonly options: PoolOptions) {
     this.piscina = new Piscina({
       filename: WORKER_FILE.href,
-      minThreads: options.jobs,
+      // Workers start as files arrive: a run of one file starts one worker.
+      minThreads: 0,
       maxThreads: options.jobs,
       concurrentTasksPerWorker: 1,
       idleTimeout: 60 * 60 * 1000,

@@ -21,10 +21,11 @@ export interface ParseTask {
 export interface ParsedOutcome {
   ok: true;
   format: Format;
-  /** The record pretty-printed, for DIR/<name>.json. */
-  json: string;
-  /** The record on one line, for reports.jsonl (newline included). */
-  line: string;
+  /** The record pretty-printed, for DIR/<name>.json, as UTF-8 (moved, not copied, out of the
+   *  worker: the parent thread then holds no large strings, and its heap stays small). */
+  json: Uint8Array;
+  /** The record on one line, for reports.jsonl (newline included), as UTF-8. */
+  line: Uint8Array;
   /** The record's row of reports.csv (line end included). */
   csv: string;
   warnings: string[];

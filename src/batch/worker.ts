@@ -1,6 +1,7 @@
 // The entry of a parse worker thread (piscina loads the built dist/batch/worker.js). The record
 // is serialized here, so the single parent thread only writes strings.
 import { performance } from 'node:perf_hooks';
+import { move, transferableSymbol, valueSymbol } from 'piscina';
 import { toFailure, XxgkError } from '../errors.js';
 import { csvRow } from '../output/csv.js';
 import { parseBytes } from '../pipeline.js';
@@ -10,6 +11,7 @@ import type { ParseOutcome, ParseTask } from './protocol.js';
 
 // The user's agency mapping (xxgk parse --agencies), sent once when the thread starts.
 const agencies = new Map((workerData as WorkerSetup | undefined)?.agencies ?? []);
+const utf8 = new TextEncoder();
 
 export default async function parseTask(task: ParseTask): Promise<ParseOutcome> {
   const started = performance.now();
@@ -17,16 +19,20 @@ export default async function parseTask(task: ParseTask): Promise<ParseOutcome> 
   task.started.close();
   try {
     const report = await parseBytes(task.bytes, { path: task.path, agencies, fetched: task.fetched, contentType: task.contentType });
-    return {
+    const json = utf8.encode(JSON.stringify(report, null, 2) + '\n');
+    const line = utf8.encode(JSON.stringify(report) + '\n');
+    const outcome: ParseOutcome = {
       ok: true,
       format: report.source.format,
-      json: JSON.stringify(report, null, 2) + '\n',
-      line: JSON.stringify(report) + '\n',
+      json,
+      line,
       csv: csvRow(report),
       warnings: report.warnings.map((w) => w.code),
       checksFailed: report.checks.filter((c) => c.ok === false && !c.soft).length,
       ms: performance.now() - started,
     };
+    // Transfer the two buffers with the outcome (piscina's Transferable protocol).
+    return move({ [transferableSymbol]: [json.buffer, line.buffer], [valueSymbol]: outcome } as never) as unknown as ParseOutcome;
   } catch (error) {
     return { ok: false, ...toFailure(resourceError(error) ?? error), ms: performance.now() - started };
   }

@@ -54,7 +54,7 @@ export async function fetchCommand(urls: string[], options: FetchCommandOptions)
   if (typeof writer === 'number') return writer;
   const state = writer.fetchState!;
   const store = await RawStore.open(options.out);
-  const { run, summary, progress, finish } = startBatch(writer, { ...options, tty: false });
+  const { run, summary, progress, finish } = await startBatch(writer, { ...options, tty: false });
   const client = httpClient(options);
   const fetcher = newFetcher(client, sites, options);
   let listFailures = 0;

@@ -3,12 +3,12 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { availableParallelism } from 'node:os';
 import { TOOL_VERSION } from '../version.js';
-import { evalCommand } from './eval.js';
 import type { CompareCommandOptions } from './compare.js';
-import { fetchCommand, type FetchCommandOptions } from './fetch.js';
+import type { FetchCommandOptions } from './fetch.js';
 import { parseShard, type Shard } from '../batch/shard.js';
-import { parseCommand, type ParseCommandOptions } from './parse.js';
-import { schemaCommand } from './schema.js';
+import type { ParseCommandOptions } from './parse.js';
+// Each command's module is loaded when the command runs: a parse need not load eval's or
+// schema's dependencies, which keeps the cold start short.
 
 function positiveInteger(value: string): number {
   const n = Number(value);
@@ -57,7 +57,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--agencies <file>', 'CSV name,agencyId: the agencyId to give bodies renamed or merged (names as printed, or computed ids)')
     .option('-q, --quiet', 'without a terminal, a progress line every 100 files instead of one per file')
     .action(async (inputs: string[], options: ParseCommandOptions) => {
-      exitCode = await parseCommand(inputs, options);
+      exitCode = await (await import('./parse.js')).parseCommand(inputs, options);
     });
 
   program
@@ -80,7 +80,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--max-memory <mb>', 'heap limit per parse worker (E_TOO_LARGE)', positiveInteger, 1024)
     .option('-q, --quiet', 'a progress line every 100 files instead of one per file')
     .action(async (urls: string[], options: FetchCommandOptions) => {
-      exitCode = await fetchCommand(urls, options);
+      exitCode = await (await import('./fetch.js')).fetchCommand(urls, options);
     });
 
   program
@@ -90,7 +90,7 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<out>', 'output folder of xxgk parse')
     .option('--min <ratio>', 'exit 1 when cell accuracy is below this, or agency/year/broken checks are wrong', ratio)
     .action(async (out: string, options: { gold: string; min?: number }) => {
-      exitCode = await evalCommand(options.gold, out, options);
+      exitCode = await (await import('./eval.js')).evalCommand(options.gold, out, options);
     });
 
   program
@@ -112,8 +112,8 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('schema')
     .description('print the JSON Schema of a report record')
-    .action(() => {
-      exitCode = schemaCommand();
+    .action(async () => {
+      exitCode = (await import('./schema.js')).schemaCommand();
     });
 
   try {

@@ -4,18 +4,20 @@
 // manifest's set of done inputs, and the files in flight, nothing per report.
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import PQueue from 'p-queue';
-import { CrashJournal } from '../batch/journal.js';
-import { ParsePool, type ParseOptions } from '../batch/pool.js';
-import { createProgress, type Progress } from '../batch/progress.js';
+import type { CrashJournal } from '../batch/journal.js';
+import type { ParseOptions, ParsePool } from '../batch/pool.js';
+import type { Progress } from '../batch/progress.js';
 import { inShard, type Shard } from '../batch/shard.js';
 import { exitWithParent, FAILURE_MESSAGE, isBatchChild, supervise } from '../batch/supervise.js';
-import { parseAgencyOverrides, type AgencyOverrides } from '../normalize/agency/index.js';
+import type { AgencyOverrides } from '../normalize/agency/index.js';
+import { OutputFolderError } from '../output/folder-error.js';
 import { FolderLockedError, lockFolder } from '../output/lock.js';
-import { OutputFolderError, OutputWriter } from '../output/writer.js';
+import type { OutputWriter, WriterOptions } from '../output/writer.js';
 import type { ErrorCode } from '../schema.js';
 import { countInputs, STDIN, walkInputs } from './inputs.js';
-import { Summary } from './summary.js';
+import type { Summary } from './summary.js';
+// Only the batch child loads the pool, the writer, the agency gazetteer and the rest (imported
+// where used): the supervising process stays small and starts fast.
 
 /** Files larger than this are refused unread: no report is, and one would take a worker's heap. */
 export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
@@ -51,19 +53,21 @@ async function readInput(path: string): Promise<Input> {
 
 export async function parseCommand(inputs: string[], options: ParseCommandOptions): Promise<number> {
   if (inputs.filter((i) => i === STDIN).length > 1) return usage('"-" (paths on stdin) may be given once');
+  if (!isBatchChild()) return lockAndSupervise(options.out, inputs.includes(STDIN));
+  // A bad --agencies file is a usage error before any work starts (the child's exit code is the run's).
   let agencies: AgencyOverrides | undefined;
   try {
     agencies = options.agencies === undefined ? undefined : await readAgencyOverrides(options.agencies);
   } catch (error) {
     return usage((error as Error).message);
   }
-  if (!isBatchChild()) return lockAndSupervise(options.out, inputs.includes(STDIN));
   const writer = await openChildWriter(options.out, { retryFailed: options.retryFailed, agencies });
   if (typeof writer === 'number') return writer;
   if (writer.rebuiltRows > 0)
     process.stderr.write(`reports.csv had the columns of an older xxgk: rewritten from reports.jsonl with this version's (${writer.rebuiltRows} rows)\n`);
   const tty = process.stderr.isTTY === true;
-  const { run, summary, progress, finish } = startBatch(writer, { ...options, tty, agencies });
+  const { run, summary, progress, finish } = await startBatch(writer, { ...options, tty, agencies });
+  const { default: PQueue } = await import('p-queue');
   const accept = (path: string) => inShard(path, options.shard);
   // On a terminal, count the inputs in the background (directory listings only) for the ETA.
   if (tty) void countInputs(inputs, accept).then((n) => progress.total(n), () => undefined);
@@ -197,6 +201,7 @@ async function readAgencyOverrides(path: string): Promise<AgencyOverrides> {
   } catch (error) {
     throw new Error(`--agencies: cannot read ${path}: ${(error as Error).message}`);
   }
+  const { parseAgencyOverrides } = await import('../normalize/agency/index.js');
   try {
     return parseAgencyOverrides(text);
   } catch (error) {
@@ -216,7 +221,13 @@ export interface Batch {
  * The parse side of a batch child: crash journal, worker pool, counters and progress; on SIGINT
  * or SIGTERM it commits what is done and exits, so a rerun resumes from there.
  */
-export function startBatch(writer: OutputWriter, options: { out: string; jobs: number; timeout: number; maxMemory: number; tty: boolean; quiet?: boolean; agencies?: AgencyOverrides }): Batch {
+export async function startBatch(writer: OutputWriter, options: { out: string; jobs: number; timeout: number; maxMemory: number; tty: boolean; quiet?: boolean; agencies?: AgencyOverrides }): Promise<Batch> {
+  const [{ CrashJournal }, { ParsePool }, { createProgress }, { Summary }] = await Promise.all([
+    import('../batch/journal.js'),
+    import('../batch/pool.js'),
+    import('../batch/progress.js'),
+    import('./summary.js'),
+  ]);
   const journal = CrashJournal.open(options.out);
   for (const suspect of journal.suspects) process.stderr.write(`in flight when the last run died, parsed alone now: ${suspect.path}\n`);
   const pool = new ParsePool({ jobs: options.jobs, timeoutMs: options.timeout * 1000, maxMemoryMb: options.maxMemory, agencies: options.agencies });
@@ -262,8 +273,9 @@ export async function lockAndSupervise(out: string, readsStdin: boolean): Promis
 }
 
 /** In the batch child: the output folder's writer, or the exit code of a usage error. */
-export async function openChildWriter(out: string, options: Parameters<typeof OutputWriter.open>[1]): Promise<OutputWriter | number> {
+export async function openChildWriter(out: string, options: WriterOptions): Promise<OutputWriter | number> {
   exitWithParent();
+  const { OutputWriter } = await import('../output/writer.js');
   try {
     return await OutputWriter.open(out, options);
   } catch (error) {

@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { OutputFolderError } from './writer.js';
+import { OutputFolderError } from './folder-error.js';
 
 export const LOCK = '.xxgk.lock';
 

@@ -24,8 +24,8 @@ const RUN_FILES = [REPORTS_JSONL, REPORTS_CSV, FAILURES_JSONL] as const;
 const COMMIT_EVERY = 64;
 const COMMIT_MS = 2000;
 
-/** The output folder cannot be used (e.g. run files without a manifest). */
-export class OutputFolderError extends Error {}
+import { OutputFolderError } from './folder-error.js';
+export { OutputFolderError };
 
 /** Base of a report's JSON name from its input name: "a/报告.pdf" → "报告". */
 export function reportBaseName(sourcePath: string): string {
@@ -35,8 +35,8 @@ export function reportBaseName(sourcePath: string): string {
 /** The strings of one parsed record, as a worker makes them. */
 export interface RecordText {
   format: Format;
-  json: string;
-  line: string;
+  json: string | Uint8Array;
+  line: string | Uint8Array;
   csv: string;
   ms?: number;
 }
@@ -48,11 +48,20 @@ class RunFile {
     public size: number,
   ) {}
 
-  async append(text: string): Promise<void> {
-    const data = Buffer.from(text);
+  async append(text: string | Uint8Array): Promise<void> {
+    const data = typeof text === 'string' ? Buffer.from(text) : text;
     await this.handle.write(data);
     this.size += data.length;
   }
+}
+
+export interface WriterOptions {
+  /** Parse again the inputs that failed in earlier runs. */
+  retryFailed?: boolean;
+  /** The user's agency mapping, for rows of an older reports.csv that are rewritten. */
+  agencies?: AgencyOverrides;
+  /** Keep xxgk fetch's ledger too. */
+  fetchState?: boolean;
 }
 
 export class OutputWriter {
@@ -74,7 +83,7 @@ export class OutputWriter {
   /** Rows of reports.csv rewritten from reports.jsonl on open (an older version's columns), else 0. */
   rebuiltRows = 0;
 
-  static async open(dir: string, options: { retryFailed?: boolean; agencies?: AgencyOverrides; fetchState?: boolean } = {}): Promise<OutputWriter> {
+  static async open(dir: string, options: WriterOptions = {}): Promise<OutputWriter> {
     await mkdir(dir, { recursive: true });
     const manifest = await Manifest.open(dir, { retryFailed: options.retryFailed, failuresFile: FAILURES_JSONL });
     let rebuilt = 0;

@@ -1,8 +1,15 @@
 // Bytes → string for text and HTML inputs: BOM, then a declared charset (HTTP header or
 // <meta>), then detection. GBK/GB18030 pages without a charset are common on government sites.
-import chardet from 'chardet';
+import { createRequire } from 'node:module';
+import type chardetType from 'chardet';
 import iconv from 'iconv-lite';
 import type { Warning } from '../schema.js';
+
+// chardet is needed only for pages that declare no usable charset and are not UTF-8; loaded
+// then (synchronously: it is CommonJS), not with every worker.
+const require = createRequire(import.meta.url);
+let chardetModule: typeof chardetType | undefined;
+const chardet = (): typeof chardetType => (chardetModule ??= require('chardet') as typeof chardetType);
 
 export interface Decoded {
   text: string;
@@ -99,7 +106,7 @@ export function decodeText(bytes: Uint8Array, options: { contentType?: string; h
   }
   if (utf8) return { text: decodeAs(bytes, 'utf-8'), encoding: 'utf-8', warnings };
 
-  const detected = chardet.detect(bytes);
+  const detected = chardet().detect(bytes);
   // Chinese government text that is not UTF-8 is almost always GB-family; chardet sometimes
   // names Big5 or EUC-KR for short samples, which would garble it.
   const encoding = !detected || /^(gb|big5|euc-kr|euc-jp|shift_jis|windows-125|iso-8859|utf-8)/i.test(detected) ? 'gb18030' : widen(detected);

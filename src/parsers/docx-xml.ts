@@ -1,7 +1,7 @@
 // Repairs to word/document.xml for what mammoth would get wrong: w:hMerge (WPS and old Word
 // merge cells horizontally this way; mammoth ignores it and shifts the grid), moved-away text
 // and deleted table rows of tracked changes (not data). Run only when the XML needs it.
-import * as cheerio from 'cheerio';
+import { load } from 'cheerio/slim';
 import type { Cheerio, CheerioAPI } from 'cheerio';
 
 type El = Cheerio<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -20,7 +20,7 @@ export function needsFix(xml: string): boolean {
 
 export function fixDocumentXml(xml: string): XmlFix {
   if (!needsFix(xml)) return { xml, repairs: [] };
-  const $ = cheerio.load(xml, { xml: { xmlMode: true, decodeEntities: false } });
+  const $ = load(xml, { xml: { xmlMode: true, decodeEntities: false } });
   const repairs: string[] = [];
 
   const moved = $('w\\:moveFrom');

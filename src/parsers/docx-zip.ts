@@ -1,8 +1,8 @@
 // Opening a DOCX package safely: the central directory is checked against the caps before
 // anything is inflated, and every part we (or mammoth) read is inflated under a byte budget,
 // so a zip bomb costs milliseconds, not memory.
+import { inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
-import type { Readable } from 'node:stream';
 import { XxgkError } from '../errors.js';
 
 /** More entries than this is no Word document (a report has 10–30). */
@@ -28,8 +28,9 @@ function corrupt(detail: string): XxgkError {
 /** Read the directory and the XML parts. Throws E_TOO_LARGE, E_CORRUPT or E_ENCRYPTED. */
 export async function readPackage(bytes: Uint8Array): Promise<DocxPackage> {
   let zip: yauzl.ZipFile;
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   try {
-    zip = await yauzl.fromBufferPromise(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { lazyEntries: true, validateEntrySizes: true, strictFileNames: false });
+    zip = await yauzl.fromBufferPromise(buffer, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false });
   } catch (error) {
     throw corrupt((error as Error).message);
   }
@@ -42,7 +43,7 @@ export async function readPackage(bytes: Uint8Array): Promise<DocxPackage> {
       if (!isXmlPart(entry.fileName) || entry.fileName.endsWith('/')) continue;
       if (entry.isEncrypted()) throw new XxgkError('E_ENCRYPTED', `the DOCX package is encrypted (${entry.fileName})`);
       const limit = Math.min(MAX_PART_BYTES, budget);
-      const data = await inflate(zip, entry, limit);
+      const data = inflate(entry, limit, buffer);
       budget -= data.length;
       parts.set(entry.fileName, data);
     }
@@ -71,29 +72,38 @@ function listEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
   });
 }
 
-/** Inflate one entry, stopping at `limit` bytes; yauzl also rejects sizes that lie. */
-async function inflate(zip: yauzl.ZipFile, entry: yauzl.Entry, limit: number): Promise<Buffer> {
+/**
+ * Inflate one entry in one synchronous call (a stream per part cost more than the inflating),
+ * stopping at `limit` bytes, and rejecting sizes that lie as yauzl's checks did.
+ */
+function inflate(entry: yauzl.Entry, limit: number, bytes: Buffer): Buffer {
   if (entry.uncompressedSize > limit) throw new XxgkError('E_TOO_LARGE', `${entry.fileName} would inflate to ${entry.uncompressedSize} bytes, over the limit of ${limit}`);
-  let stream: Readable;
-  try {
-    stream = await zip.openReadStreamPromise(entry);
-  } catch (error) {
-    throw corrupt(`${entry.fileName}: ${(error as Error).message}`);
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of stream) {
-      size += (chunk as Buffer).length;
-      if (size > limit) {
-        stream.destroy();
-        throw new XxgkError('E_TOO_LARGE', `${entry.fileName} inflates to over ${limit} bytes`);
+  const data = compressedData(entry, bytes);
+  let out: Buffer;
+  if (entry.compressionMethod === 0) out = data;
+  else if (entry.compressionMethod === 8) {
+    try {
+      // One byte past the declared size is enough to tell that the size lies.
+      out = inflateRawSync(data, { maxOutputLength: Math.min(limit, entry.uncompressedSize) + 1 });
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+        if (entry.uncompressedSize >= limit) throw new XxgkError('E_TOO_LARGE', `${entry.fileName} inflates to over ${limit} bytes`);
+        throw corrupt(`${entry.fileName}: too many bytes in the stream. expected ${entry.uncompressedSize}. got more`);
       }
-      chunks.push(chunk as Buffer);
+      throw corrupt(`${entry.fileName}: ${(error as Error).message}`);
     }
-  } catch (error) {
-    if (error instanceof XxgkError) throw error;
-    throw corrupt(`${entry.fileName}: ${(error as Error).message}`);
-  }
-  return Buffer.concat(chunks);
+  } else throw corrupt(`${entry.fileName}: unsupported compression method ${entry.compressionMethod}`);
+  if (out.length > entry.uncompressedSize) throw corrupt(`${entry.fileName}: too many bytes in the stream. expected ${entry.uncompressedSize}. got more`);
+  if (out.length < entry.uncompressedSize) throw corrupt(`${entry.fileName}: not enough bytes in the stream. expected ${entry.uncompressedSize}. got only ${out.length}`);
+  return out;
+}
+
+/** The entry's compressed bytes, found through its local file header. */
+function compressedData(entry: yauzl.Entry, bytes: Buffer): Buffer {
+  const at = entry.relativeOffsetOfLocalHeader;
+  if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== 0x04034b50) throw corrupt(`${entry.fileName}: invalid local file header signature`);
+  const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
+  const end = start + entry.compressedSize;
+  if (end > bytes.length) throw corrupt(`${entry.fileName}: the compressed data runs past the end of the file`);
+  return bytes.subarray(start, end);
 }

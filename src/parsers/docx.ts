@@ -1,14 +1,14 @@
 // DOCX → Document: the package is checked (caps, entity declarations), repaired where mammoth
-// would misread it (docx-xml.ts), converted with mammoth and read by the HTML parser, so
-// DOCX and HTML share one table reader.
-import JSZip from 'jszip';
-import mammoth from 'mammoth';
+// would misread it (docx-xml.ts), and read by the HTML parser's reader, so DOCX and HTML share
+// one table reader. The fast path (docx-fast.ts) reads the checked parts straight into the tree
+// mammoth's HTML would give; mammoth itself converts what the fast path declines.
 import type { CheerioAPI } from 'cheerio';
-import * as cheerio from 'cheerio';
+import { load } from 'cheerio/slim';
 import type { Document, DocumentMeta, Result } from '../model.js';
 import type { Warning } from '../schema.js';
 import { XxgkError } from '../errors.js';
-import { htmlToDocument } from './html.js';
+import { htmlToDocument, nodesToDocument } from './html.js';
+import { readDocxBody } from './docx-fast.js';
 import { readPackage, type DocxPackage } from './docx-zip.js';
 import { fixDocumentXml, needsFix } from './docx-xml.js';
 import { isOle } from './ole.js';
@@ -21,7 +21,12 @@ const MAIN_PART = 'word/document.xml';
 // Page breaks split paragraphs (mammoth would glue the words around them together).
 const STYLE_MAP = ["br[type='page'] => hr", "br[type='column'] => hr"];
 
-export async function parseDocx(bytes: Uint8Array): Promise<Result<Document>> {
+export interface DocxOptions {
+  /** 'mammoth' skips the fast path (the tests compare the two). */
+  engine?: 'auto' | 'mammoth';
+}
+
+export async function parseDocx(bytes: Uint8Array, options: DocxOptions = {}): Promise<Result<Document>> {
   // A password-protected .docx is an OLE2 file, as is a .doc renamed .docx.
   if (isOle(bytes)) return parseDoc(bytes);
   const pkg = await readPackage(bytes);
@@ -29,31 +34,43 @@ export async function parseDocx(bytes: Uint8Array): Promise<Result<Document>> {
   rejectEntityDeclarations(pkg);
 
   const warnings: Warning[] = [];
-  let input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const xml = pkg.parts.get(main)!.toString('utf8');
+  let xml = pkg.parts.get(main)!.toString('utf8');
+  let fixed: string | undefined;
   if (needsFix(xml)) {
-    const fixed = fixDocumentXml(xml);
-    for (const repair of fixed.repairs) warnings.push({ code: 'W_DOCX_REPAIRED', message: repair });
-    input = await replacePart(input, main, fixed.xml);
+    const fix = fixDocumentXml(xml);
+    for (const repair of fix.repairs) warnings.push({ code: 'W_DOCX_REPAIRED', message: repair });
+    xml = fixed = fix.xml;
   }
+  const meta: DocumentMeta = {};
+  const title = coreTitle(pkg);
+  if (title) meta.title = title;
 
-  let html: string;
+  if (options.engine !== 'mammoth') {
+    try {
+      return nodesToDocument(readDocxBody(pkg, main, xml), { format: 'docx', meta, warnings });
+    } catch {
+      // Declined (or a fast-path bug): mammoth, the reference, reads it.
+    }
+  }
+  const html = await convertWithMammoth(bytes, main, fixed, warnings);
+  return htmlToDocument(html, { format: 'docx', meta, warnings, prepare: dropNotes });
+}
+
+async function convertWithMammoth(bytes: Uint8Array, main: string, fixedXml: string | undefined, warnings: Warning[]): Promise<string> {
+  // Loaded on first use: the fast path reads most files without it.
+  const { default: mammoth } = await import('mammoth');
+  let input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (fixedXml !== undefined) input = await replacePart(input, main, fixedXml);
   try {
     const result = await mammoth.convertToHtml(
       { buffer: input },
       { styleMap: STYLE_MAP, ignoreEmptyParagraphs: true, convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
     );
-    html = result.value;
     for (const m of result.messages) if (m.type === 'error') warnings.push({ code: 'W_DOCX_CONVERT', message: m.message });
+    return result.value;
   } catch (error) {
     throw new XxgkError('E_CORRUPT', `the DOCX file could not be read: ${(error as Error).message}`);
   }
-
-  const meta: DocumentMeta = {};
-  const title = coreTitle(pkg);
-  if (title) meta.title = title;
-  const doc = htmlToDocument(html, { format: 'docx', meta, warnings, prepare: dropNotes });
-  return doc;
 }
 
 /** The main document part: the officeDocument relationship of _rels/.rels, else word/document.xml. */
@@ -74,6 +91,7 @@ function rejectEntityDeclarations(pkg: DocxPackage): void {
 }
 
 async function replacePart(bytes: Buffer, name: string, xml: string): Promise<Buffer> {
+  const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(bytes);
   zip.file(name, xml);
   // Stored, not deflated: the package only goes to mammoth.
@@ -85,7 +103,7 @@ function coreTitle(pkg: DocxPackage): string | undefined {
   if (!core) return undefined;
   // Creator and lastModifiedBy name people, not the agency; dates there are often the
   // template's, so only the title is taken.
-  const $ = cheerio.load(core.toString('utf8'), { xml: true });
+  const $ = load(core.toString('utf8'), { xml: true });
   const title = $('dc\\:title').first().text().replace(/\s+/g, ' ').trim();
   return title || undefined;
 }

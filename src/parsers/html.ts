@@ -1,8 +1,10 @@
 // HTML → Document: paragraphs and tables in document order, page furniture dropped, the
 // metadata box and <meta> tags read into Document.meta. DOCX reaches here through mammoth, so
 // this is the project's one table reader for markup.
-import * as cheerio from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
+import { load } from 'cheerio/slim';
+import { parse } from 'parse5';
+import { adapter } from 'parse5-htmlparser2-tree-adapter';
 import type { Block, Document, DocumentMeta, Result, Table } from '../model.js';
 import type { Format, Warning } from '../schema.js';
 import { XxgkError } from '../errors.js';
@@ -20,7 +22,7 @@ export const FLATTEN_DEPTH = MAX_DEPTH / 2;
 
 // Minimal shape of the parse5/domhandler nodes cheerio gives; avoids typing against a
 // transitive dependency.
-interface HNode {
+export interface HNode {
   type: string;
   name?: string;
   data?: string;
@@ -53,7 +55,7 @@ export async function parseHtml(bytes: Uint8Array, options: { contentType?: stri
 export function htmlToDocument(html: string | CheerioAPI, options: HtmlToDocumentOptions = {}): Result<Document> {
   // Half the reader's depth: the scan does not count what it cannot see (implicit <tbody>, <td>).
   const bounded = typeof html === 'string' ? flattenDeep(html, FLATTEN_DEPTH) : undefined;
-  const $ = bounded ? cheerio.load(bounded.html) : (html as CheerioAPI);
+  const $ = bounded ? loadHtml(bounded.html) : (html as CheerioAPI);
   if (bounded?.flattened)
     (options.warnings ??= []).push({ code: 'W_HTML_TOO_DEEP', message: `elements nested deeper than ${FLATTEN_DEPTH} levels were read as plain text (${bounded.flattened} tags dropped)` });
   options.prepare?.($);
@@ -61,12 +63,30 @@ export function htmlToDocument(html: string | CheerioAPI, options: HtmlToDocumen
   $('meta[name]').each((_, el) => collector.offerMetaTag($(el).attr('name') ?? '', $(el).attr('content')));
   collector.offerTitleTag($('title').first().text());
 
-  const reader = new Reader(collector);
   const body = ($('body').get(0) ?? $.root().get(0)) as unknown as HNode;
+  return readBody(body, collector, options);
+}
+
+/** A body already parsed into nodes (the DOCX fast path builds it without HTML text). */
+export function nodesToDocument(body: HNode, options: HtmlToDocumentOptions = {}): Result<Document> {
+  return readBody(body, new MetaCollector(), options);
+}
+
+function readBody(body: HNode, collector: MetaCollector, options: HtmlToDocumentOptions): Result<Document> {
+  const reader = new Reader(collector);
   reader.container(body);
   reader.flush();
   const meta = collector.fill({ ...(options.meta ?? {}) });
   return { value: { format: options.format ?? 'html', blocks: reader.blocks, meta }, warnings: [...(options.warnings ?? []), ...reader.warnings] };
+}
+
+/**
+ * What cheerio.load(html) does (parse5 with the htmlparser2 tree adapter, scripting on), without
+ * cheerio's full entry point, which loads undici for fetching pages and doubles a worker's
+ * start-up cost.
+ */
+export function loadHtml(html: string): CheerioAPI {
+  return load(parse(html, { treeAdapter: adapter, scriptingEnabled: true }) as unknown as Parameters<typeof load>[0]);
 }
 
 /** Whitespace as HTML renders it: runs collapse to one space; "\n" only from <br> and blocks. */

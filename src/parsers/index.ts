@@ -1,13 +1,10 @@
-// Bytes → Document: sniff the real format, then hand the bytes to its parser.
+// Bytes → Document: sniff the real format, then hand the bytes to its parser. Each parser is
+// loaded with its first file (pdf.js alone takes a worker a good part of a second to load), so a
+// worker that sees only HTML never loads pdf.js, mammoth or the DOCX readers.
 import { XxgkError } from '../errors.js';
 import type { Document, Result } from '../model.js';
-import { parseDoc } from './doc.js';
-import { parseDocx } from './docx.js';
 import { foldDocument } from './fold.js';
-import { parseHtml } from './html.js';
-import { parsePdf } from './pdf/index.js';
 import { sniff } from './sniff.js';
-import { parseText } from './text.js';
 
 export interface ParseOptions {
   /** An HTTP Content-Type header, when the bytes came from the web. */
@@ -26,16 +23,16 @@ async function parseFormat(bytes: Uint8Array, options: ParseOptions = {}): Promi
     case 'empty':
       throw new XxgkError('E_EMPTY', 'the file is empty (0 bytes)');
     case 'text':
-      return parseText(bytes);
+      return (await import('./text.js')).parseText(bytes);
     case 'html':
-      return parseHtml(bytes, options);
+      return (await import('./html.js')).parseHtml(bytes, options);
     case 'docx':
-      return parseDocx(bytes);
+      return (await import('./docx.js')).parseDocx(bytes);
     case 'pdf':
-      return parsePdf(bytes);
+      return (await import('./pdf/index.js')).parsePdf(bytes);
     case 'ole':
       // A .doc, a .wps in Word's binary format; anything else gets its own error there.
-      return parseDoc(bytes);
+      return (await import('./doc.js')).parseDoc(bytes);
     case 'zip':
       throw new XxgkError('E_UNSUPPORTED_FORMAT', 'a zip archive that is not a Word document (no word/document.xml)');
     case 'binary':

@@ -65,6 +65,7 @@ describe('pdf: hand-written PDF with a non-embedded CJK font (cjk-font.pdf)', as
     const pdfjs = (file: string) => readFileSync(createRequire(createRequire(import.meta.url).resolve('pdf-parse')).resolve(`pdfjs-dist/legacy/build/${file}`), 'utf8');
     expect(pdfjs('pdf.worker.mjs')).toContain('const builtInCMapMemo = new Map();');
     expect(pdfjs('pdf.mjs')).toContain('this._document?.xxgkNoFontFaces');
+    expect(pdfjs('pdf.mjs')).toContain('if (!globalThis.xxgkNoCanvas)');
     await parse('report.pdf');
     expect(await parse('cjk-font.pdf')).toEqual(doc);
   });

@@ -71,8 +71,25 @@ const REPLACED: [object, PropertyKey][] = [
   [globalThis, 'MessageChannel'],
 ];
 
+/**
+ * pdf.js loads @napi-rs/canvas (a 30 MB native library, 24 MB of resident memory per process)
+ * for the DOMMatrix, ImageData and Path2D of rendering. We never render: with the patch
+ * (patches/README.md) it skips the library when asked, and these inert stand-ins satisfy the
+ * module's load-time use (one identity matrix) without a warning.
+ */
+function withoutCanvas(): void {
+  const g = globalThis as Record<string, unknown>;
+  g.xxgkNoCanvas = true;
+  g.DOMMatrix ??= class DOMMatrix {
+    a = 1; b = 0; c = 0; d = 1; e = 0; f = 0; // prettier-ignore
+  };
+  g.ImageData ??= class ImageData {};
+  g.Path2D ??= class Path2D {};
+}
+
 export function loadPdfJs(): Promise<{ pdfjs: PdfJs; root: string }> {
   loaded ??= (async () => {
+    withoutCanvas();
     const root = pdfjsRoot();
     const saved = REPLACED.map(([target, key]) => [target, key, Object.getOwnPropertyDescriptor(target, key)] as const);
     try {
