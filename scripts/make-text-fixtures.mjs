@@ -1,8 +1,9 @@
 // Writes the text parser's fixtures into test/fixtures/text/: synthetic reports (from
 // scripts/fixtures/report.mjs) flattened the way other converters flatten them — Apache Tika
-// from DOCX, markdown pipe tables, and pdftotext -layout of a LibreOffice PDF — plus a few odd
-// inputs. A manifest.json records each fixture's seed and overrides so tests can recompute the
-// spec. Needs soffice and pdftotext (poppler-utils) for the layout fixtures; run from the repo:
+// from DOCX, markdown pipe tables, and pdftotext -layout of a LibreOffice PDF or of a page printed
+// by Chromium — plus a few odd inputs. A manifest.json records each fixture's seed and overrides so tests can recompute the
+// spec. Needs soffice, chromium (with fonts-noto-cjk) and pdftotext (poppler-utils) for the layout
+// fixtures; run from the repo:
 //   node scripts/make-text-fixtures.mjs
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -182,6 +183,12 @@ const REPORTS = [
   // Issue 9 item 4: a dash row whose group label wraps onto the lines below (（三 / ）不 / 予公).
   // The group label is top-aligned so that its first line shares the row's line: `（三 1.属于国家秘密 - - …`.
   { name: 'layout-dash-wrapped-label', style: 'layout', seed: 417, overrides: zeroRow(417, 'denied.stateSecret', printedApplications(417, { zero: '-' }), '-'), widths: [40, 22, 118, 40], top: true },
+  // The page printed by Chromium (issue 9): no blank lines between a table's rows, nor between
+  // table 二's four small tables, their captions and the headings around them.
+  { name: 'layout-chromium-chinese', style: 'layout', seed: 501, overrides: {}, printer: 'chromium' },
+  { name: 'layout-chromium-single-other', style: 'layout', seed: 502, overrides: { otherLayout: 'single', numbering: 'arabic' }, printer: 'chromium' },
+  { name: 'layout-chromium-blank-org', style: 'layout', seed: 503, overrides: blankOrgOverrides(503), printer: 'chromium' },
+  { name: 'layout-chromium-values', style: 'layout', seed: 504, overrides: variantOverrides(504), printer: 'chromium' },
 ];
 
 const NOT_A_REPORT = [
@@ -207,7 +214,10 @@ function layoutTexts(reports) {
     }
     // Each soffice run needs its own profile, or parallel runs lose files silently.
     const soffice = (...args) => execFileSync('soffice', [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', ...args], { stdio: 'ignore' });
-    const direct = reports.filter((r) => !r.viaDocx);
+    const chromium = reports.filter((r) => r.printer === 'chromium');
+    for (const r of chromium)
+      execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', `--user-data-dir=${join(work, 'chrome')}`, '--no-pdf-header-footer', `--print-to-pdf=${join(work, `${r.name}.pdf`)}`, `file://${join(work, `${r.name}.html`)}`], { stdio: 'ignore', timeout: 120_000 });
+    const direct = reports.filter((r) => !r.viaDocx && r.printer !== 'chromium');
     const viaDocx = reports.filter((r) => r.viaDocx);
     if (direct.length) soffice('--convert-to', 'pdf', '--outdir', work, ...direct.map((r) => join(work, `${r.name}.html`)));
     // Through DOCX, as offices make them (Writer's own table layout, not the web view's).
@@ -231,7 +241,7 @@ function main() {
     const text = r.style === 'layout' ? layout[r.name] : renderText(spec, r.style);
     const file = `${r.name}.${r.style === 'markdown' ? 'md' : 'txt'}`;
     writeFileSync(join(OUT, file), r.encoding === 'gbk' ? iconv.encode(text, 'gbk') : text);
-    manifest.push({ file, style: r.style, seed: r.seed, overrides: r.overrides, ...(r.encoding ? { encoding: r.encoding } : {}), ...(r.widths ? { widths: r.widths } : {}) });
+    manifest.push({ file, style: r.style, seed: r.seed, overrides: r.overrides, ...(r.encoding ? { encoding: r.encoding } : {}), ...(r.widths ? { widths: r.widths } : {}), ...(r.printer ? { printer: r.printer } : {}) });
   }
   writeFileSync(join(OUT, 'empty.txt'), '');
   manifest.push({ file: 'empty.txt', style: 'empty' });

@@ -9,6 +9,7 @@ import { tableFromRows } from '../model.js';
 import type { Origin, Warning } from '../schema.js';
 import { cleanText, isBlank, isFurniture, LIST_MARKER, type TableRun } from './text-lines.js';
 import { isPipeRow } from './text-markdown.js';
+import { HEADING_NUMBER, MAX_HEADING_LENGTH, SECTION_TITLES } from '../templates/sections.js';
 import { fragments, placeByStarts, placeValues, positionsWander, rowPieces, stacked, type Placement, type ValuePiece } from './text-values.js';
 
 interface Token {
@@ -105,6 +106,20 @@ function classify(line: string, index: number): Line {
   return { index, tokens: toks, kind: header ? 'header' : 'label', firstValue: -1 };
 }
 
+// A line that no table runs across: a part's numbered heading (`三、收到和处理政府信息公开申请情况`)
+// or a caption of table 二 (`第二十条第（五）项`). Chromium prints a report's tables and the
+// lines between them without blank lines, so these are what bound its tables.
+const CAPTION = /^第二十条第[（(][一二三四五六七八九十]+[）)]项$/;
+export function isTableBarrier(line: string): boolean {
+  const text = line.replace(/\f/g, '').trim();
+  if (text === '' || /\s{2}/.test(text) || text.length > MAX_HEADING_LENGTH) return false;
+  if (CAPTION.test(text)) return true;
+  const numbered = HEADING_NUMBER.exec(text);
+  if (!numbered || numbered[0] === text) return false;
+  const title = text.slice(numbered[0].length).trim();
+  return SECTION_TITLES.some((s) => s.exact.test(title));
+}
+
 interface Group {
   lines: Line[];
   kind: 'data' | 'header' | 'other';
@@ -129,6 +144,7 @@ function* groupsFrom(lines: string[], start: number): Generator<Group> {
     // A new page restarts the column positions: the table (as rebuilt here) ends.
     if (i > start && line.startsWith('\f')) break;
     if (isFurniture(line)) continue;
+    if (i > start && isTableBarrier(line)) break;
     // Tika cells and pipe rows belong to the other readers.
     if (line.startsWith('\t') || isPipeRow(line)) break;
     if (isBlank(line)) {
@@ -294,6 +310,7 @@ export function readColumns(lines: string[], start: number): TableRun | undefine
   const referenceValues = valuesOf(reference);
   const packed = referenceValues.length > 2 && referenceValues.filter((t) => t.pushed).length >= (referenceValues.length - 1) / 2;
   const noisy = packed || positionsWander([...valueRows.values()], [...placements.values()], valueColumns);
+  const unsettled = [...fragmentOf].filter(([, m]) => m < 0).flatMap(([f]) => valuesOf(lineAt.get(f)!).map((t) => ({ ...t, line: f })));
   for (const l of mains) {
     const row = emptyRow(l.index + 1);
     for (const [c, text] of byColumn(l.tokens.slice(0, l.firstValue), true)) row[c].own.push(text);
@@ -307,6 +324,10 @@ export function readColumns(lines: string[], start: number): TableRun | undefine
     if (unclear.length > 0) unaligned(l.index + 1, `${pieces.length} values whose columns the positions do not settle`);
     pieces.forEach((piece, i) => {
       if (at[i] < 0) return;
+      // A piece of a number that may belong to this row or the next (below) stands over or
+      // under this cell: the cell's number may lack it, so it is left empty.
+      const doubtful = unsettled.find((u) => Math.abs(u.line - l.index) <= 2 && u.start < piece.end && piece.start < u.end);
+      if (doubtful) return unaligned(l.index + 1, `"${piece.texts.map((t) => t.text).join(' ')}" beside "${doubtful.text}" (line ${doubtful.line + 1}), a piece of a number of this row or of the next`);
       const text = stacked(piece.texts.map((t) => t.text));
       if (text === null) unaligned(l.index + 1, `"${piece.texts.map((t) => t.text).join(' ')}" stacked in one column is not one number`);
       else row[labels.length + at[i]].own.push(text);
