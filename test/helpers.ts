@@ -21,6 +21,10 @@ export interface FixtureEntry {
   overrides?: Record<string, unknown>;
   /** Column widths of table 三 in a narrow-column layout fixture. */
   widths?: number[];
+  /** Printed by (layout text): chromium, or LibreOffice where absent. */
+  printer?: string;
+  /** Some cells cannot be read (left empty with a warning): not checked cell by cell. */
+  partial?: boolean;
 }
 
 export function manifest(folder: string, name = 'manifest.json'): FixtureEntry[] {
