@@ -64,9 +64,3 @@ export function valueOf(entry: Entry, key: string): number | null {
   const v = entry.values[i];
   return Number.isNaN(v) ? null : v;
 }
-
-/** Where a cell was read: "file.pdf p. 3", or the file alone. */
-export function sourceOf(entry: Entry, key?: string): string {
-  const page = key === undefined ? 0 : entry.pages[CELL_INDEX.get(key) ?? -1] ?? 0;
-  return page ? `${entry.path} p. ${page}` : entry.path;
-}
