@@ -6,9 +6,8 @@
 import type { Document } from '../model.js';
 import type { Origin, Warning } from '../schema.js';
 import { CUMULATIVE_COLUMN, LABEL_NUMBERING, STATISTICS_HEADER, TABLE_LABELS, TABLE_UNIT, type FigureKey, type TableLabel } from '../templates/figures.js';
-import { canonicalLabel } from '../templates/labels.js';
+import { canonicalLabel, compactText } from '../templates/labels.js';
 import type { FoundFigure } from './figures.js';
-import { figureText } from './figures.js';
 import type { Row } from './rows.js';
 import { parseValue } from './values.js';
 
@@ -81,7 +80,7 @@ export function readRunTogetherFigures(document: Document, prose: Map<FigureKey,
   const figures = new Map<FigureKey, FoundFigure>();
   for (const [index, block] of document.blocks.entries()) {
     if (block.kind !== 'paragraph') continue;
-    const text = figureText(block.text);
+    const text = compactText(block.text);
     const header = /指标名称(.{0,30}?)(?=主动公开|受理|其中|$)/.exec(text);
     if (!header) continue;
     const twoColumns = CUMULATIVE_COLUMN.test(header[1]) && YEAR_COLUMN.test(header[1].replace(CUMULATIVE_COLUMN, ''));
