@@ -3,6 +3,8 @@ import type { Document, Paragraph } from '../model.js';
 import type { Report, Warning } from '../schema.js';
 import { chineseNumeral } from './values.js';
 import { toHalfWidth } from '../templates/labels.js';
+// Breadcrumbs and navigation: never a title, never an agency.
+import { NAVIGATION } from '../templates/navigation.js';
 import { resolveAgency, type ResolveOptions } from './agency/index.js';
 
 type Meta = Report['meta'];
@@ -31,8 +33,6 @@ export function parseDate(text: string): string | null {
 
 /** A field label a page or crawler prints before the title ("标题：…"). */
 const TITLE_LABEL = /^(?:标题|题目|文章标题|名称)[:：]/;
-/** Breadcrumbs and navigation: never a title, never an agency. */
-export const NAVIGATION = /[>›»→＞]|\/|^(?:首页|当前位置|您的位置|你的位置|您现在的位置|所在位置)/;
 /** Lines a wrapped title may continue from: short, no sentence end, no navigation. */
 const MAX_TITLE_PIECE = 40;
 const MAX_TITLE_PIECES = 3;
