@@ -12,12 +12,11 @@ import * as cheerio from 'cheerio';
 import * as docx from 'docx';
 import iconv from 'iconv-lite';
 import JSZip from 'jszip';
-import { makeSpec, reportParts, applicationsTable, reviewsTable, activeDisclosureTable, heading } from './fixtures/report.mjs';
+import { makeSpec, reportParts, applicationsTable, reviewsTable, activeDisclosureTable, heading, esc } from './fixtures/report.mjs';
 
 const HTML_DIR = 'test/fixtures/html';
 const DOCX_DIR = 'test/fixtures/docx';
 
-const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;');
 const page = (title, body, head = '<meta charset="utf-8">') => `<!DOCTYPE html>\n<html><head>${head}<title>${esc(title)}</title></head>\n<body>\n${body}\n</body></html>\n`;
 const titleOf = (spec) => `${spec.agency}${spec.year}年政府信息公开工作年度报告`;
 

@@ -27,6 +27,9 @@ export const ALL_CELL_KEYS: string[] = (Object.keys(Tables.shape) as TableName[]
   tableCellKeys(t).map((k) => `${t}.${k}`),
 );
 
+/** ALL_CELL_KEYS split into paths once: every record walks them (reports.csv, compare). */
+export const ALL_CELL_PATHS: readonly (readonly string[])[] = ALL_CELL_KEYS.map((key) => key.split('.'));
+
 /** The cell at a dotted key (or the key already split) of a tables object, if the table was found. */
 export function cellAt(tables: unknown, key: string | readonly string[]): Cell | undefined {
   let node: unknown = tables;
@@ -39,18 +42,30 @@ export function cellAt(tables: unknown, key: string | readonly string[]): Cell |
 
 /** Build a table object from flat relative keys → cells; keys not given become empty cells. */
 export function buildTable(table: TableName, cells: Map<string, Cell>): Record<string, unknown> {
-  return nest(tableCellKeys(table), cells);
+  return nest((TABLE_KEYS[table] ??= keyPaths(tableCellKeys(table))), cells);
 }
 
 /** The figures object from flat keys → figures; keys not given become empty figures. */
 export function buildFigures(figures: Map<string, Cell>): Figures {
-  return nest(FIGURE_KEYS, figures) as Figures;
+  return nest((figureKeys ??= keyPaths(FIGURE_KEYS)), figures) as Figures;
 }
 
-function nest(keys: string[], cells: Map<string, Cell>): Record<string, unknown> {
+interface KeyPath {
+  key: string;
+  parts: readonly string[];
+}
+
+// Each table's keys, read off the schema and split once, not for every report.
+const TABLE_KEYS: Partial<Record<TableName, KeyPath[]>> = {};
+let figureKeys: KeyPath[] | undefined;
+
+function keyPaths(keys: string[]): KeyPath[] {
+  return keys.map((key) => ({ key, parts: key.split('.') }));
+}
+
+function nest(keys: KeyPath[], cells: Map<string, Cell>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of keys) {
-    const parts = key.split('.');
+  for (const { key, parts } of keys) {
     let node = out;
     for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
     node[parts[parts.length - 1]] = cells.get(key) ?? { value: null, raw: null, origin: null };
@@ -60,3 +75,6 @@ function nest(keys: string[], cells: Map<string, Cell>): Record<string, unknown>
 
 /** Every figure key (`applications.received`), in schema order; paths under `figures`. */
 export const FIGURE_KEYS: string[] = leaves(Figures, '');
+
+/** FIGURE_KEYS split into paths once. */
+export const FIGURE_PATHS: readonly (readonly string[])[] = FIGURE_KEYS.map((key) => key.split('.'));

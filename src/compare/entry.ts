@@ -1,6 +1,6 @@
 // One report as compare needs it: identity, provenance and every cell value in a flat typed
 // array (NaN for null), so that 10,000 records fit in a few tens of megabytes.
-import { ALL_CELL_KEYS, cellAt } from '../cell-keys.js';
+import { ALL_CELL_KEYS, ALL_CELL_PATHS, cellAt } from '../cell-keys.js';
 import type { Report } from '../schema.js';
 import type { AgencyIdentity } from '../normalize/agency/index.js';
 
@@ -27,13 +27,11 @@ export interface Entry {
   pages: Uint16Array;
 }
 
-/** The keys as paths, split once: walking them is most of the work of reading 10,000 records. */
-const CELL_PATHS = ALL_CELL_KEYS.map((key) => key.split('.'));
-
 export function toEntry(report: Report, identity: AgencyIdentity): Entry {
   const values = new Float64Array(ALL_CELL_KEYS.length);
   const pages = new Uint16Array(ALL_CELL_KEYS.length);
-  CELL_PATHS.forEach((path, i) => {
+  // The keys as paths, split once: walking them is most of the work of reading 10,000 records.
+  ALL_CELL_PATHS.forEach((path, i) => {
     const cell = cellAt(report.tables, path);
     values[i] = cell?.value ?? NaN;
     pages[i] = cell?.origin?.page ?? 0;
@@ -63,10 +61,4 @@ export function valueOf(entry: Entry, key: string): number | null {
   if (i === undefined) throw new Error(`unknown cell key ${key}`);
   const v = entry.values[i];
   return Number.isNaN(v) ? null : v;
-}
-
-/** Where a cell was read: "file.pdf p. 3", or the file alone. */
-export function sourceOf(entry: Entry, key?: string): string {
-  const page = key === undefined ? 0 : entry.pages[CELL_INDEX.get(key) ?? -1] ?? 0;
-  return page ? `${entry.path} p. ${page}` : entry.path;
 }

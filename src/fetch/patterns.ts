@@ -1,8 +1,9 @@
 // The Chinese text fetch looks for on government sites, in one place: report link titles,
 // pagination words, page meta labels, report content, and anti-bot pages.
+import { DISCLOSURE_NAME, REPORT_NAME } from '../templates/report-title.js';
 
 /** A link to an annual report: both parts in its text or title (a site's `title` replaces this). */
-export const REPORT_TITLE = [/年度报告|年报/, /政府信息公开|政务公开|信息公开/];
+export const REPORT_TITLE = [REPORT_NAME, DISCLOSURE_NAME];
 
 /** Pagination link texts. */
 export const NEXT_PAGE = /^\s*(下一页|下页|后一页|>|›|»|＞)\s*$/;

@@ -6,10 +6,10 @@
 import type { Document } from '../model.js';
 import type { Origin, Warning } from '../schema.js';
 import { CUMULATIVE_COLUMN, LABEL_NUMBERING, STATISTICS_HEADER, TABLE_LABELS, TABLE_UNIT, type FigureKey, type TableLabel } from '../templates/figures.js';
-import { canonicalLabel } from '../templates/labels.js';
+import { canonicalLabel, compactText } from '../templates/labels.js';
 import type { FoundFigure } from './figures.js';
-import { figureText } from './figures.js';
 import type { Row } from './rows.js';
+import { splitsOf } from './split-runs.js';
 import { parseValue } from './values.js';
 
 function tableLabel(label: string): TableLabel | undefined {
@@ -66,12 +66,8 @@ const RUN_TOGETHER = /([^\d]{2,40}?)(万元|人次|条|件|元|个|次|项|份)(
 /** The year's number out of "year + running total" digits, where only one split can be right,
  *  or where the prose states one of the possible splits (then the table confirms it). */
 export function splitYear(digits: string, stated?: number): number | null {
-  const fits: number[] = [];
-  for (let i = 1; i < digits.length; i++) {
-    const [a, b] = [digits.slice(0, i), digits.slice(i)];
-    if ((a.length > 1 && a.startsWith('0')) || (b.length > 1 && b.startsWith('0'))) continue;
-    if (Number(a) <= Number(b)) fits.push(Number(a));
-  }
+  // Every cut into two printed numbers (split-runs.ts: no leading zero) where the year's is at most the total.
+  const fits = (splitsOf(digits, 2, digits.length) ?? []).filter(([year, total]) => Number(year) <= Number(total)).map(([year]) => Number(year));
   if (fits.length === 1) return fits[0];
   return stated !== undefined && fits.includes(stated) ? stated : null;
 }
@@ -81,7 +77,7 @@ export function readRunTogetherFigures(document: Document, prose: Map<FigureKey,
   const figures = new Map<FigureKey, FoundFigure>();
   for (const [index, block] of document.blocks.entries()) {
     if (block.kind !== 'paragraph') continue;
-    const text = figureText(block.text);
+    const text = compactText(block.text);
     const header = /指标名称(.{0,30}?)(?=主动公开|受理|其中|$)/.exec(text);
     if (!header) continue;
     const twoColumns = CUMULATIVE_COLUMN.test(header[1]) && YEAR_COLUMN.test(header[1].replace(CUMULATIVE_COLUMN, ''));

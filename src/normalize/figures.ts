@@ -13,7 +13,7 @@ import {
   SENTENCE_PATTERNS,
   type FigureKey,
 } from '../templates/figures.js';
-import { toHalfWidth } from '../templates/labels.js';
+import { compactText } from '../templates/labels.js';
 import { HEADING_NUMBER, MAX_HEADING_LENGTH } from '../templates/sections.js';
 import { chineseNumeral } from './values.js';
 
@@ -44,11 +44,6 @@ export function figureNumber(digits: string, multiplier: string | undefined): nu
   if (base === null || !Number.isFinite(base)) return null;
   const times = multiplier === '亿' ? 1e8 : multiplier === '万' ? 1e4 : 1;
   return Math.round(base * times * 100) / 100;
-}
-
-/** Text as patterns see it: half-width, no whitespace. */
-export function figureText(text: string): string {
-  return toHalfWidth(text).replace(/[\s\u00a0\u200b]+/g, '');
 }
 
 function clausePrefix(sentence: string, at: number): string {
@@ -131,7 +126,7 @@ function* sentences(document: Document): Generator<{ text: string; raw: string; 
     for (const match of carried.matchAll(SENTENCE_END)) {
       const at = match.index ?? 0;
       const raw = match[0].trim();
-      if (raw !== '') yield { text: figureText(raw), raw, origin: [...starts].reverse().find((s) => s.at <= at)?.origin ?? starts[0].origin };
+      if (raw !== '') yield { text: compactText(raw), raw, origin: [...starts].reverse().find((s) => s.at <= at)?.origin ?? starts[0].origin };
     }
     carried = '';
     starts = [];
@@ -142,7 +137,7 @@ function* sentences(document: Document): Generator<{ text: string; raw: string; 
     if (line === '') continue;
     starts.push({ at: carried.length, origin: { ...block.origin, block: index } });
     carried += line;
-    if (!continues(figureText(line))) yield* flush();
+    if (!continues(compactText(line))) yield* flush();
   }
   if (starts.length > 0) yield* flush();
 }
@@ -170,7 +165,7 @@ export function readProseFigures(document: Document, agency: string | null, warn
   let index = 0;
   let previous = '';
   for (const sentence of sentences(document)) {
-    candidates.push(...sentenceCandidates(sentence.text, sentence.origin, index++, agency && figureText(agency), sentence.raw, previous + sentence.text));
+    candidates.push(...sentenceCandidates(sentence.text, sentence.origin, index++, agency && compactText(agency), sentence.raw, previous + sentence.text));
     previous = sentence.text;
   }
   const byKey = new Map<FigureKey, Candidate[]>();

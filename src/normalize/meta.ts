@@ -3,11 +3,14 @@ import type { Document, Paragraph } from '../model.js';
 import type { Report, Warning } from '../schema.js';
 import { chineseNumeral } from './values.js';
 import { toHalfWidth } from '../templates/labels.js';
+// Breadcrumbs and navigation: never a title, never an agency.
+import { NAVIGATION } from '../templates/navigation.js';
+import { REPORT_NAME } from '../templates/report-title.js';
 import { resolveAgency, type ResolveOptions } from './agency/index.js';
 
 type Meta = Report['meta'];
 
-const TITLE = /年度报告|年报/;
+const TITLE = REPORT_NAME;
 const AGENCY_END = /(人民政府|办公厅|办公室|委员会|管理委员会|管委会|局|厅|委|办|院|署|会|街道办事处|街道|乡|镇|中心|公司|所|队|站|部)$/;
 const YEAR = /((?:19|20)\d{2}|[二〇零○][〇零○一二三四五六七八九]{3})\s*年/;
 const DATE = /((?:19|20)\d{2}|[二〇零○][〇零○一二三四五六七八九]{3})\s*[年\-/.]\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*[月\-/.]\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日?/;
@@ -31,8 +34,6 @@ export function parseDate(text: string): string | null {
 
 /** A field label a page or crawler prints before the title ("标题：…"). */
 const TITLE_LABEL = /^(?:标题|题目|文章标题|名称)[:：]/;
-/** Breadcrumbs and navigation: never a title, never an agency. */
-export const NAVIGATION = /[>›»→＞]|\/|^(?:首页|当前位置|您的位置|你的位置|您现在的位置|所在位置)/;
 /** Lines a wrapped title may continue from: short, no sentence end, no navigation. */
 const MAX_TITLE_PIECE = 40;
 const MAX_TITLE_PIECES = 3;

@@ -4,6 +4,7 @@ import type { Document, Result } from '../model.js';
 import type { Report, Tables, Warning } from '../schema.js';
 import { XxgkError } from '../errors.js';
 import { FREEFORM_SECTION_TITLES, SECTION_TITLES } from '../templates/sections.js';
+import { DISCLOSURE_NAME } from '../templates/report-title.js';
 import { checkWarnings, figureChecks, runChecks } from './checks.js';
 import { readFigures } from './figures-merge.js';
 import { readMeta } from './meta.js';
@@ -40,7 +41,7 @@ export function normalize(document: Document, options: NormalizeOptions = {}): R
   const reviews = readReviews(rows, applications?.end ?? 0, warnings) ?? runTogetherReviews(document, headings, warnings);
 
   const tablesFound = [disclosure, applications, reviews].filter(Boolean).length;
-  const titled = meta.title !== null && /信息公开|政务公开/.test(meta.title);
+  const titled = meta.title !== null && DISCLOSURE_NAME.test(meta.title);
   // Before the 2019 template there was no table to find: such a report is free-form, found by
   // its own part titles or, where the text lost its lines, by a title that names a report.
   const freeformHeadings = tablesFound === 0 ? findHeadings(document, FREEFORM_SECTION_TITLES) : [];

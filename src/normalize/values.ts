@@ -1,6 +1,6 @@
 // One printed cell → a number or null, keeping the raw text. Never guesses a 0: only dashes,
 // slashes and 无, which reports use to mean "none", become 0.
-import { toHalfWidth } from '../templates/labels.js';
+import { compactText } from '../templates/labels.js';
 
 export type ValueKind = 'number' | 'none' | 'empty' | 'annotated' | 'unreadable';
 
@@ -16,7 +16,7 @@ const ANNOTATED = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?:件|个|项
 const CHINESE_NUMERAL = /^[零〇一二两三四五六七八九十百千万]+$/;
 
 export function parseValue(raw: string): ParsedValue {
-  const text = toHalfWidth(raw).replace(/[\s\u00a0\u200b]+/g, '').replace(/，/g, ',');
+  const text = compactText(raw).replace(/，/g, ',');
   if (text === '') return { value: null, kind: 'empty' };
   if (NONE.test(text)) return { value: 0, kind: 'none' };
   if (NUMBER.test(text)) return { value: Number(text.replace(/,/g, '')), kind: 'number' };

@@ -1,5 +1,5 @@
 // reports.csv: one row per report, one column per canonical cell key, for R, Stata and pandas.
-import { ALL_CELL_KEYS, FIGURE_KEYS, cellAt } from '../cell-keys.js';
+import { ALL_CELL_KEYS, ALL_CELL_PATHS, FIGURE_KEYS, FIGURE_PATHS, cellAt } from '../cell-keys.js';
 import type { Report } from '../schema.js';
 
 const META_COLUMNS = ['source.path', 'meta.agency', 'meta.regionCode', 'meta.regionName', 'meta.agencyId', 'meta.year', 'meta.published', 'meta.templateVersion'] as const;
@@ -20,7 +20,7 @@ export function csvHeader(): string {
 export function csvRow(report: Report): string {
   const { agency, regionCode, regionName, agencyId } = report.meta;
   const meta = [report.source.path, agency, regionCode, regionName, agencyId, report.meta.year, report.meta.published, report.meta.templateVersion];
-  const cells = ALL_CELL_KEYS.map((key) => cellAt(report.tables, key)?.value ?? null);
-  const figures = FIGURE_KEYS.map((key) => cellAt(report.figures, key)?.value ?? null);
+  const cells = ALL_CELL_PATHS.map((path) => cellAt(report.tables, path)?.value ?? null);
+  const figures = FIGURE_PATHS.map((path) => cellAt(report.figures, path)?.value ?? null);
   return [...meta, ...cells, ...figures].map(field).join(',') + '\r\n';
 }

@@ -35,7 +35,6 @@ export interface PackageContext {
 
 type Field = { type: 'begin'; fldChar: XElement } | { type: 'hyperlink'; options: { href?: string; anchor?: string } } | { type: 'unknown' };
 
-const IGNORED = new Set(['office-word:wrap', 'v:shadow', 'v:shapetype', 'w:annotationRef', 'w:bookmarkEnd', 'w:sectPr', 'w:proofErr', 'w:lastRenderedPageBreak', 'w:commentRangeStart', 'w:commentRangeEnd', 'w:del', 'w:footnoteRef', 'w:endnoteRef', 'w:moveFrom', 'w:pPr', 'w:rPr', 'w:tblPr', 'w:tblGrid', 'w:trPr', 'w:tcPr']);
 const CHILDREN = new Set(['w:customXml', 'w:ins', 'w:moveFromRangeEnd', 'w:moveFromRangeStart', 'w:moveTo', 'w:moveToRangeEnd', 'w:moveToRangeStart', 'w:object', 'w:smartTag', 'w:drawing', 'v:roundrect', 'v:shape', 'v:textbox', 'w:txbxContent', 'v:group', 'v:rect']);
 
 const isOn = (element: XElement | undefined): boolean => {
@@ -125,7 +124,8 @@ export class BodyReader {
         return;
       default:
         if (CHILDREN.has(element.name)) out.push(...this.readAll(element.children));
-      // Anything else mammoth ignores, children and all (IGNORED silently, the rest with a warning).
+      // Anything else mammoth ignores, children and all (some silently, the rest with a warning,
+      // which docx.ts does not keep: only mammoth's errors become W_DOCX_CONVERT).
     }
   }
 

@@ -1,7 +1,9 @@
 // Page furniture of Chinese government sites: the metadata box printed above an article
 // (索引号, 发布机构, 发文日期 …) and the CMS <meta> tags. These fill Document.meta, not blocks.
-// The Chinese labels live here, as data, and nowhere else in the HTML parser.
+// The Chinese labels live here, as data, and nowhere else in the HTML parser (breadcrumb words:
+// templates/navigation.ts, which the meta reader shares).
 import type { DocumentMeta } from '../model.js';
+import { BREADCRUMB_LINE } from '../templates/navigation.js';
 
 type Field = 'agency' | 'published' | 'title';
 
@@ -71,7 +73,7 @@ export const MAX_BOX_CHARS = 800;
 // Short lines of site chrome that survive in the article area: breadcrumbs, share and print
 // links, font-size switches, visit counters.
 const FURNITURE_LINES = [
-  /^(当前位置|您的位置|你的位置|您现在的位置|您当前的位置|所在位置)\s*[:：]/,
+  BREADCRUMB_LINE,
   /^分享到\s*[:：]?/,
   /^【?\s*(打印(本页)?|关闭(窗口|本页)?|字体|字号)\s*[】:：]?(\s*[大中小]\s*)*/,
   /^(浏览|访问|阅读)(次数|量)\s*[:：]/,

@@ -27,7 +27,10 @@ function paragraphText(line: string): string {
 
 /** Blocks of already decoded text. */
 export function blocksOfText(text: string, warnings: Warning[] = []): Block[] {
-  const lines = textLines(text);
+  return blocksOfLines(textLines(text), warnings);
+}
+
+function blocksOfLines(lines: string[], warnings: Warning[]): Block[] {
   const blocks: Block[] = [];
   let i = 0;
   outer: while (i < lines.length) {
@@ -58,7 +61,7 @@ export async function parseText(bytes: Uint8Array): Promise<Result<Document>> {
   const lines = textLines(decoded.text);
   const header = readCrawlHeader(lines);
   // The header's lines become blank ones, so that body lines keep their numbers in origins.
-  const body = header ? [...lines.slice(0, header.next).map(() => ''), ...lines.slice(header.next)].join('\n') : decoded.text;
-  const blocks = blocksOfText(body, warnings);
+  if (header) lines.fill('', 0, header.next);
+  const blocks = blocksOfLines(lines, warnings);
   return { value: { format: 'text', blocks, meta: { ...header?.meta, encoding: decoded.encoding } }, warnings };
 }

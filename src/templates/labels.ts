@@ -8,10 +8,15 @@ export function toHalfWidth(text: string): string {
   return text.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - FULL_WIDTH_OFFSET)).replace(/\u3000/g, ' ');
 }
 
+/** Half-width with no whitespace at all (nor no-break or zero-width spaces): how labels, values,
+ * names and prose are compared, whatever spacing the printed form used. */
+export function compactText(text: string): string {
+  return toHalfWidth(text).replace(/[\s\u00a0\u200b]+/g, '');
+}
+
 /** A label as compared: no whitespace, half-width, one kind of bracket and list mark. */
 export function canonicalLabel(text: string): string {
-  return toHalfWidth(text)
-    .replace(/[\s\u00a0\u200b]+/g, '')
+  return compactText(text)
     .replace(/[(]/g, '（')
     .replace(/[)]/g, '）')
     .replace(/[“”"]/g, '"')

@@ -6,6 +6,7 @@ import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
+import { percent as asPercent } from '../format.js';
 import { OUTCOMES, sum } from '../indicators.js';
 import type { Entry } from '../entry.js';
 import type { Agency } from '../model.js';
@@ -76,7 +77,7 @@ export function lineOption(agency: Agency, series: LineSeries[], percent: boolea
       name: s.name,
       data: s.values,
       connectNulls: false,
-      label: { show: true, fontSize: 10, position: LABEL_POSITIONS[i % LABEL_POSITIONS.length], formatter: (p: { value: unknown }) => (percent ? `${((p.value as number) * 100).toFixed(1)}%` : String(p.value)) },
+      label: { show: true, fontSize: 10, position: LABEL_POSITIONS[i % LABEL_POSITIONS.length], formatter: (p: { value: unknown }) => (percent ? asPercent(p.value as number) : String(p.value)) },
     })),
   };
 }

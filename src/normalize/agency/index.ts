@@ -4,7 +4,7 @@
 // a township (its 9-digit NBS code). A name that does not resolve keeps nulls and a warning.
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Warning } from '../../schema.js';
-import { toHalfWidth } from '../../templates/labels.js';
+import { compactText } from '../../templates/labels.js';
 import {
   CONFUSABLES,
   COVERING_VERB,
@@ -43,8 +43,7 @@ const UNRESOLVED = { regionCode: null, regionName: null, agencyId: null, level: 
 /** An agency name as compared: half-width, no spaces, no crawler label, no covering letter's verb
  * (关于报送《…》的函), no quotes, no title tail. */
 export function cleanAgencyName(name: string): string {
-  return toHalfWidth(name)
-    .replace(/[\s\u00a0\u200b]+/g, '')
+  return compactText(name)
     .replace(NAME_LABEL, '')
     .replace(COVERING_VERB, '')
     .replace(/^[《"“'‘]+|[》"”'’]+$/g, '')

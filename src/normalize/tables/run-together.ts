@@ -10,7 +10,7 @@ import { APPLICANT_COLUMNS, ROWS_2021_ONLY } from '../../templates/applications.
 import { ACTIVE_DISCLOSURE_2019, ACTIVE_DISCLOSURE_2021, type DisclosureTemplate } from '../../templates/active-disclosure.js';
 import { canonicalLabel } from '../../templates/labels.js';
 import { REVIEW_COLUMNS, REVIEW_GROUPS, REVIEWS_MARKERS } from '../../templates/reviews-and-lawsuits.js';
-import { applicationRules, reviewRules } from '../checks.js';
+import { applicationRules, reviewRules, type ArithmeticRule } from '../checks.js';
 import { splitRow, type Row } from '../rows.js';
 import type { Heading } from '../sections.js';
 import { solveRuns, splitsOf, type DigitRun, type SumRule } from '../split-runs.js';
@@ -71,6 +71,9 @@ function region(document: Document, headings: Heading[], key: SectionKey): Regio
   const origin = { ...blocks[0].origin, block: start };
   return { text, origin, first: splitRow([{ text: blocks[0].kind === 'paragraph' ? blocks[0].text : '', origin }], start) };
 }
+
+/** checks.ts's rules in the form split-runs.ts solves. */
+const sumRules = (rules: ArithmeticRule[]): SumRule[] => rules.map((r) => ({ total: r.total, parts: r.parts, plus: r.plusOnTotalSide }));
 
 interface Read {
   cells: Map<string, Cell>;
@@ -156,8 +159,7 @@ export function runTogetherApplications(document: Document, headings: Heading[],
     const key = f.key.replace(/^single:/, '');
     return { row: `applications.${key}`, keys: APPLICANT_COLUMNS.map((c) => `applications.${key}.${c}`), digits: f.digits };
   });
-  const rules = applicationRules(layout).map((r) => ({ total: r.total, parts: r.parts, plus: r.plusOnTotalSide }));
-  const { cells } = settle('applications', runs, rules, part.origin, warnings);
+  const { cells } = settle('applications', runs, sumRules(applicationRules(layout)), part.origin, warnings);
   // start/end bound the row readers of the other tables; text runs hold no rows to bound.
   return { cells, layout, firstRow: part.first, start: Infinity, end: 0 };
 }
@@ -169,7 +171,6 @@ export function runTogetherReviews(document: Document, headings: Heading[], warn
   const keys = REVIEW_GROUPS.flatMap((g) => REVIEW_COLUMNS.map((c) => `reviewsAndLawsuits.${g}.${c}`));
   const runs = segments(part.text).filter((s) => fills(s.digits, keys.length));
   if (runs.length !== 1 || !REVIEWS_MARKERS.review.test(runs[0].label)) return null;
-  const rules = reviewRules().map((r) => ({ total: r.total, parts: r.parts, plus: r.plusOnTotalSide }));
-  const { cells } = settle('reviewsAndLawsuits', [{ row: 'reviewsAndLawsuits', keys, digits: runs[0].digits }], rules, part.origin, warnings);
+  const { cells } = settle('reviewsAndLawsuits', [{ row: 'reviewsAndLawsuits', keys, digits: runs[0].digits }], sumRules(reviewRules()), part.origin, warnings);
   return { cells, row: part.first };
 }
