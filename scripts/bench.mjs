@@ -1,4 +1,4 @@
-// npm run bench [-- --files N] [-- --flat] [-- --no-compare] [-- --office] [-- --root DIR …]
+// npm run bench [-- --files N] [-- --flat] [-- --no-compare] [-- --office] [-- --root DIR …] [-- --node-flag F …]
 // Generates a mixed corpus (HTML, DOCX, PDF, text; every file distinct bytes) in a temp folder,
 // runs the built CLI over it and prints: reports/s, median worker ms per format, peak RSS of the
 // process tree (sampled from /proc), 1 worker against 2, and the same files through text-only
@@ -33,6 +33,8 @@ const JOBS = option('--jobs', availableParallelism());
 const OFFICE = args.includes('--office');
 const ROOTS = args.flatMap((a, i) => (a === '--root' ? [args[i + 1]] : []));
 const BINS = [join(ROOT, 'bin', 'xxgk.js'), ...ROOTS.map((r) => join(r, 'bin', 'xxgk.js'))];
+// --node-flag F (repeatable): a Node or V8 flag for the CLI's processes (they all inherit it), for experiments.
+const NODE_FLAGS = args.flatMap((a, i) => (a === '--node-flag' ? [args[i + 1]] : []));
 
 // Shares of the corpus by format; bases are committed fixtures made from known seeds.
 const MIX = OFFICE
@@ -126,7 +128,7 @@ function treeRssKb(root) {
 /** Run the CLI; wall seconds and the peak summed RSS of its process tree (parent, batch child with its worker threads). */
 async function runXxgk(inputArgs, out, jobs, stdin = '', bin = BIN) {
   const started = performance.now();
-  const child = spawn(...timed([process.execPath, bin, 'parse', ...inputArgs, '-o', out, '--jobs', String(jobs), '--quiet']), { stdio: ['pipe', 'ignore', 'pipe'] });
+  const child = spawn(...timed([process.execPath, ...NODE_FLAGS, bin, 'parse', ...inputArgs, '-o', out, '--jobs', String(jobs), '--quiet']), { stdio: ['pipe', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   child.stdin.end(stdin);
@@ -214,6 +216,7 @@ async function bench(files) {
       console.log(`\n${label}${JOBS} workers: ${run.seconds.toFixed(1)} s wall (startup included), ${rate.toFixed(1)} reports/s, peak RSS ${run.peakMb.toFixed(0)} MB (process tree), ${stats.failed} failed, load average ${loadavg()[0].toFixed(1)}`);
       const medians = Object.fromEntries(Object.entries(stats.byFormat).map(([f, ms]) => [f, median(ms)]));
       console.log(`${label}median worker ms per file: ${Object.entries(medians).map(([f, m]) => `${f} ${m}`).join(', ')}`);
+      if (run.cpu) console.log(`${label}CPU: ${run.cpu.toFixed(1)} s, ${(files / run.cpu).toFixed(1)} reports per CPU-second`);
       result ??= { files, seconds: run.seconds, rate, peakMb: run.peakMb, medians };
       if (OFFICE && COMPARE) {
         const tools = toolsWall(byFormat);
