@@ -1,4 +1,4 @@
-// npm run bench [-- --files N] [-- --flat] [-- --no-compare] [-- --office] [-- --root DIR …]
+// npm run bench [-- --files N] [-- --flat] [-- --no-compare] [-- --office] [-- --root DIR …] [-- --node-flag F …]
 // Generates a mixed corpus (HTML, DOCX, PDF, text; every file distinct bytes) in a temp folder,
 // runs the built CLI over it and prints: reports/s, median worker ms per format, peak RSS of the
 // process tree (sampled from /proc), 1 worker against 2, and the same files through text-only
@@ -33,6 +33,8 @@ const JOBS = option('--jobs', availableParallelism());
 const OFFICE = args.includes('--office');
 const ROOTS = args.flatMap((a, i) => (a === '--root' ? [args[i + 1]] : []));
 const BINS = [join(ROOT, 'bin', 'xxgk.js'), ...ROOTS.map((r) => join(r, 'bin', 'xxgk.js'))];
+// --node-flag F (repeatable): a Node or V8 flag for the CLI's processes (they all inherit it), for experiments.
+const NODE_FLAGS = args.flatMap((a, i) => (a === '--node-flag' ? [args[i + 1]] : []));
 
 // Shares of the corpus by format; bases are committed fixtures made from known seeds.
 const MIX = OFFICE
@@ -105,19 +107,26 @@ function children(pid) {
     return [];
   }
 }
-function rssKb(pid) {
+function memoryKb(pid) {
   try {
-    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    // PSS: each shared page (the node binary, mapped by every process) split among its users.
+    const pss = Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? rss);
+    return { rss, pss };
   } catch {
-    return 0;
+    return { rss: 0, pss: 0 };
   }
 }
-function treeRssKb(root) {
-  let total = 0;
+/** The process tree's resident memory: RSS summed per process (counts shared pages once per
+ *  process), and PSS summed (counts each page once). */
+function treeKb(root) {
+  const total = { rss: 0, pss: 0 };
   const stack = [root];
   while (stack.length) {
     const pid = stack.pop();
-    total += rssKb(pid);
+    const m = memoryKb(pid);
+    total.rss += m.rss;
+    total.pss += m.pss;
     stack.push(...children(pid));
   }
   return total;
@@ -126,16 +135,21 @@ function treeRssKb(root) {
 /** Run the CLI; wall seconds and the peak summed RSS of its process tree (parent, batch child with its worker threads). */
 async function runXxgk(inputArgs, out, jobs, stdin = '', bin = BIN) {
   const started = performance.now();
-  const child = spawn(...timed([process.execPath, bin, 'parse', ...inputArgs, '-o', out, '--jobs', String(jobs), '--quiet']), { stdio: ['pipe', 'ignore', 'pipe'] });
+  const child = spawn(...timed([process.execPath, ...NODE_FLAGS, bin, 'parse', ...inputArgs, '-o', out, '--jobs', String(jobs), '--quiet']), { stdio: ['pipe', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   child.stdin.end(stdin);
   let peak = 0;
-  const sampler = setInterval(() => (peak = Math.max(peak, treeRssKb(child.pid))), 100);
+  let peakPss = 0;
+  const sampler = setInterval(() => {
+    const m = treeKb(child.pid);
+    peak = Math.max(peak, m.rss);
+    peakPss = Math.max(peakPss, m.pss);
+  }, 100);
   const code = await new Promise((resolve) => child.on('close', resolve));
   clearInterval(sampler);
   if (code !== 0 && code !== 1) throw new Error(`xxgk exited ${code}:\n${stderr}`);
-  return { seconds: (performance.now() - started) / 1000, peakMb: peak / 1024, stderr, cpu: cpuSeconds(stderr) };
+  return { seconds: (performance.now() - started) / 1000, peakMb: peak / 1024, peakPssMb: peakPss / 1024, stderr, cpu: cpuSeconds(stderr) };
 }
 
 // CPU seconds (user + system, the process and the children it waited for) through
@@ -211,9 +225,10 @@ async function bench(files) {
       const run = await runXxgk([corpus], join(tmp, `out-${JOBS}-${k}`), JOBS, '', bin);
       const stats = manifestStats(join(tmp, `out-${JOBS}-${k}`));
       const rate = files / run.seconds;
-      console.log(`\n${label}${JOBS} workers: ${run.seconds.toFixed(1)} s wall (startup included), ${rate.toFixed(1)} reports/s, peak RSS ${run.peakMb.toFixed(0)} MB (process tree), ${stats.failed} failed, load average ${loadavg()[0].toFixed(1)}`);
+      console.log(`\n${label}${JOBS} workers: ${run.seconds.toFixed(1)} s wall (startup included), ${rate.toFixed(1)} reports/s, peak RSS ${run.peakMb.toFixed(0)} MB (process tree; PSS ${run.peakPssMb.toFixed(0)} MB), ${stats.failed} failed, load average ${loadavg()[0].toFixed(1)}`);
       const medians = Object.fromEntries(Object.entries(stats.byFormat).map(([f, ms]) => [f, median(ms)]));
       console.log(`${label}median worker ms per file: ${Object.entries(medians).map(([f, m]) => `${f} ${m}`).join(', ')}`);
+      if (run.cpu) console.log(`${label}CPU: ${run.cpu.toFixed(1)} s, ${(files / run.cpu).toFixed(1)} reports per CPU-second`);
       result ??= { files, seconds: run.seconds, rate, peakMb: run.peakMb, medians };
       if (OFFICE && COMPARE) {
         const tools = toolsWall(byFormat);
@@ -259,10 +274,10 @@ async function flat() {
       const label = BINS.length > 1 ? `[${k === 0 ? 'this checkout' : ROOTS[k - 1]}] ` : '';
       // 1,000 files spread over the same mix: every tenth file, given as a list on stdin.
       const small = await runXxgk(['-'], join(tmp, `out-1k-${k}`), JOBS, all.filter((_, i) => i % 10 === 0).join('\n') + '\n', bin);
-      console.log(`${label}1,000 files: ${small.seconds.toFixed(0)} s, ${(1000 / small.seconds).toFixed(1)} reports/s, peak RSS ${small.peakMb.toFixed(0)} MB`);
+      console.log(`${label}1,000 files: ${small.seconds.toFixed(0)} s, ${(1000 / small.seconds).toFixed(1)} reports/s, peak RSS ${small.peakMb.toFixed(0)} MB (PSS ${small.peakPssMb.toFixed(0)} MB)`);
       const large = await runXxgk([corpus], join(tmp, `out-10k-${k}`), JOBS, '', bin);
-      console.log(`${label}10,000 files: ${large.seconds.toFixed(0)} s, ${(10_000 / large.seconds).toFixed(1)} reports/s, peak RSS ${large.peakMb.toFixed(0)} MB`);
-      console.log(`${label}peak RSS 10k/1k: ${(large.peakMb / small.peakMb).toFixed(2)}`);
+      console.log(`${label}10,000 files: ${large.seconds.toFixed(0)} s, ${(10_000 / large.seconds).toFixed(1)} reports/s, peak RSS ${large.peakMb.toFixed(0)} MB (PSS ${large.peakPssMb.toFixed(0)} MB)`);
+      console.log(`${label}peak RSS 10k/1k: ${(large.peakMb / small.peakMb).toFixed(2)} (PSS ${(large.peakPssMb / small.peakPssMb).toFixed(2)})`);
       rmSync(join(tmp, `out-1k-${k}`), { recursive: true, force: true });
       rmSync(join(tmp, `out-10k-${k}`), { recursive: true, force: true });
     }

@@ -2,6 +2,7 @@
 // heap limit. A file that runs over its time has its worker terminated (piscina terminates the
 // thread of a running task whose signal aborts, which stops even a synchronous runaway loop) and
 // a fresh worker takes the slot; a worker that runs out of heap dies and is replaced the same way.
+import v8 from 'node:v8';
 import { MessageChannel } from 'node:worker_threads';
 import PQueue from 'p-queue';
 import { Piscina } from 'piscina';
@@ -44,6 +45,9 @@ export class ParsePool {
   private readonly slots: PQueue;
 
   constructor(private readonly options: PoolOptions) {
+    // A flag read as each isolate starts: workers made from here on get V8's default young
+    // generation, whatever the process started with (supervise.ts starts it small).
+    v8.setFlagsFromString('--max-semi-space-size=0');
     this.piscina = new Piscina({
       filename: WORKER_FILE.href,
       // Workers start as files arrive: a run of one file starts one worker.

@@ -38,6 +38,10 @@ export async function supervise(readsStdin: boolean): Promise<number> {
     for (let restarts = 0; ; restarts++) {
       child = fork(process.argv[1], process.argv.slice(2), {
         env: { ...process.env, [CHILD_ENV]: '1' },
+        // The batch process's own thread only routes files and writes outputs: a 1 MB young
+        // generation (V8's default grows to 16 MB, all of it resident) costs it nothing measurable
+        // and saves about 15 MB. Its parse workers get V8's default back (pool.ts).
+        execArgv: [...process.execArgv, '--max-semi-space-size=1'],
         stdio: [stdin, 'inherit', 'inherit', 'ipc'],
       });
       child.on('message', (message) => {

@@ -60,12 +60,17 @@ describe('pdf: hand-written PDF with a non-embedded CJK font (cjk-font.pdf)', as
     ]);
   });
 
-  // patches/pdfjs-dist+*.patch: built-in CMaps kept across documents, no @font-face rules built.
+  // patches/pdfjs-dist+*.patch: built-in CMaps kept across documents, no @font-face rules built,
+  // no drawable font programs built (test/parsers/pdf-text-only.test.ts).
   it('reads the same text again from the CMaps that pdf.js keeps across documents (patches applied)', async () => {
     const pdfjs = (file: string) => readFileSync(createRequire(createRequire(import.meta.url).resolve('pdf-parse')).resolve(`pdfjs-dist/legacy/build/${file}`), 'utf8');
     expect(pdfjs('pdf.worker.mjs')).toContain('const builtInCMapMemo = new Map();');
     expect(pdfjs('pdf.mjs')).toContain('this._document?.xxgkNoFontFaces');
     expect(pdfjs('pdf.mjs')).toContain('if (!globalThis.xxgkNoCanvas)');
+    expect(pdfjs('pdf.worker.mjs')).toContain('if (globalThis.xxgkTextOnly) {');
+    // Latin-1 only, so that V8 keeps each module's source one byte per character (3 MB less per worker).
+    expect(pdfjs('pdf.worker.mjs')).not.toMatch(/[^\x00-\xff]/);
+    expect(pdfjs('pdf.mjs')).not.toMatch(/[^\x00-\xff]/);
     await parse('report.pdf');
     expect(await parse('cjk-font.pdf')).toEqual(doc);
   });

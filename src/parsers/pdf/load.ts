@@ -72,14 +72,16 @@ const REPLACED: [object, PropertyKey][] = [
 ];
 
 /**
- * pdf.js loads @napi-rs/canvas (a 30 MB native library, 24 MB of resident memory per process)
- * for the DOMMatrix, ImageData and Path2D of rendering. We never render: with the patch
- * (patches/README.md) it skips the library when asked, and these inert stand-ins satisfy the
- * module's load-time use (one identity matrix) without a warning.
+ * We never draw. With the patch (patches/README.md), pdf.js then skips loading @napi-rs/canvas
+ * (a 30 MB native library, 24 MB of resident memory per process; these inert stand-ins satisfy
+ * the module's load-time use of DOMMatrix, one identity matrix, without a warning), and builds no
+ * drawable font program from an embedded font: the Unicode map, widths and metrics it parses
+ * from the font are all that text extraction reads.
  */
-function withoutCanvas(): void {
+function neverDraw(): void {
   const g = globalThis as Record<string, unknown>;
   g.xxgkNoCanvas = true;
+  g.xxgkTextOnly = true;
   g.DOMMatrix ??= class DOMMatrix {
     a = 1; b = 0; c = 0; d = 1; e = 0; f = 0; // prettier-ignore
   };
@@ -89,7 +91,7 @@ function withoutCanvas(): void {
 
 export function loadPdfJs(): Promise<{ pdfjs: PdfJs; root: string }> {
   loaded ??= (async () => {
-    withoutCanvas();
+    neverDraw();
     const root = pdfjsRoot();
     const saved = REPLACED.map(([target, key]) => [target, key, Object.getOwnPropertyDescriptor(target, key)] as const);
     try {
