@@ -16,6 +16,26 @@ const CRASH_SIGNALS = new Set(['SIGABRT', 'SIGSEGV', 'SIGBUS', 'SIGILL', 'SIGKIL
 
 export const isBatchChild = () => process.env[CHILD_ENV] === '1';
 
+/**
+ * glibc's malloc keeps the freed memory of the workers' large, short-lived buffers (pdf.js
+ * streams and fonts) resident in per-thread arenas, and its adaptive mmap threshold sends ever
+ * larger buffers there. A fixed threshold (a buffer over 64 KB gets its own mapping, returned when
+ * freed) and two arenas: about 20 MB less at the peak of 2,500 PDFs, no CPU cost measured. Other
+ * C libraries ignore these; the user's own settings win.
+ */
+const MALLOC_TUNING = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '65536' };
+
+/** How the batch child is started: its environment and Node flags. */
+export function childLaunch(env: NodeJS.ProcessEnv, execArgv: readonly string[]): { env: NodeJS.ProcessEnv; execArgv: string[] } {
+  return {
+    env: { ...MALLOC_TUNING, ...env, [CHILD_ENV]: '1' },
+    // The child's own thread only routes files and writes outputs: a 1 MB young generation
+    // (V8's default grows to 16 MB, all of it resident) costs it nothing measurable and saves
+    // about 15 MB. Its parse workers get V8's default back (pool.ts).
+    execArgv: [...execArgv, '--max-semi-space-size=1'],
+  };
+}
+
 /** Message a child sends when it records a failure, so the exit code survives a restart. */
 export const FAILURE_MESSAGE = 'failure';
 
@@ -37,11 +57,7 @@ export async function supervise(readsStdin: boolean): Promise<number> {
   try {
     for (let restarts = 0; ; restarts++) {
       child = fork(process.argv[1], process.argv.slice(2), {
-        env: { ...process.env, [CHILD_ENV]: '1' },
-        // The batch process's own thread only routes files and writes outputs: a 1 MB young
-        // generation (V8's default grows to 16 MB, all of it resident) costs it nothing measurable
-        // and saves about 15 MB. Its parse workers get V8's default back (pool.ts).
-        execArgv: [...process.execArgv, '--max-semi-space-size=1'],
+        ...childLaunch(process.env, process.execArgv),
         stdio: [stdin, 'inherit', 'inherit', 'ipc'],
       });
       child.on('message', (message) => {
