@@ -1,4 +1,4 @@
-// npm run bench [-- --files N] [-- --flat] [-- --no-compare] [-- --office] [-- --root DIR …] [-- --node-flag F …]
+// npm run bench [-- --files N] [-- --flat] [-- --no-compare] [-- --office] [-- --root DIR …] [-- --node-flag F …] [-- --keep DIR]
 // Generates a mixed corpus (HTML, DOCX, PDF, text; every file distinct bytes) in a temp folder,
 // runs the built CLI over it and prints: reports/s, median worker ms per format, peak RSS of the
 // process tree (sampled from /proc), 1 worker against 2, and the same files through text-only
@@ -35,6 +35,8 @@ const ROOTS = args.flatMap((a, i) => (a === '--root' ? [args[i + 1]] : []));
 const BINS = [join(ROOT, 'bin', 'xxgk.js'), ...ROOTS.map((r) => join(r, 'bin', 'xxgk.js'))];
 // --node-flag F (repeatable): a Node or V8 flag for the CLI's processes (they all inherit it), for experiments.
 const NODE_FLAGS = args.flatMap((a, i) => (a === '--node-flag' ? [args[i + 1]] : []));
+// --keep DIR: write the corpus there and leave it (for profiling the same files afterwards).
+const KEEP = args.includes('--keep') ? args[args.indexOf('--keep') + 1] : null;
 
 // Shares of the corpus by format; bases are committed fixtures made from known seeds.
 const MIX = OFFICE
@@ -214,7 +216,7 @@ function toolsWall(byFormat) {
 async function bench(files) {
   const tmp = mkdtempSync(join(tmpdir(), 'xxgk-bench-'));
   try {
-    const corpus = join(tmp, 'corpus');
+    const corpus = KEEP ?? join(tmp, 'corpus');
     const byFormat = makeCorpus(corpus, files);
     console.log(`load average: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     console.log(`corpus: ${files} files (${Object.entries(byFormat).map(([f, l]) => `${f} ${l.length}`).join(', ')}) in ${corpus}`);
