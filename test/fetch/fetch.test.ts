@@ -69,11 +69,12 @@ function checkReports(expected: Record<string, Expected>): void {
   }
 }
 
-function spacing(log: Logged[]): number {
+/** The least and the mean gap between arrivals. */
+function spacing(log: Logged[]): { least: number; mean: number } {
   const times = log.map((e) => e.at).sort((x, y) => x - y);
   let least = Infinity;
   for (let i = 1; i < times.length; i++) least = Math.min(least, times[i] - times[i - 1]);
-  return least;
+  return { least, mean: (times[times.length - 1] - times[0]) / (times.length - 1) };
 }
 
 describe('xxgk fetch', () => {
@@ -133,9 +134,15 @@ describe('xxgk fetch', () => {
   });
 
   it('keeps the per-host interval and fetches two hosts in parallel', () => {
-    // Arrival times at the server carry the connection's jitter (a new connection arrives later
-    // than a reused one), hence the margin; without the interval the gaps are a few ms.
-    for (const host of ['127.0.0.1', '127.0.0.2']) expect(spacing(firstRun.filter((e) => e.host === host))).toBeGreaterThanOrEqual(DELAY_MS * 0.8);
+    // Arrival times at the server carry each connection's jitter (a new connection arrives later
+    // than a reused one, more so on a loaded machine): a late arrival shortens the gap after it as
+    // much as it lengthens the one before. So the mean gap holds the interval, and no single gap
+    // comes near the few ms that gaps are without it.
+    for (const host of ['127.0.0.1', '127.0.0.2']) {
+      const { least, mean } = spacing(firstRun.filter((e) => e.host === host));
+      expect(mean).toBeGreaterThanOrEqual(DELAY_MS * 0.9);
+      expect(least).toBeGreaterThanOrEqual(DELAY_MS * 0.5);
+    }
     // While host a waited out its Retry-After, host b was being fetched.
     const onA = firstRun.filter((e) => e.host === '127.0.0.1');
     const onB = firstRun.filter((e) => e.host === '127.0.0.2');
